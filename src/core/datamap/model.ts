@@ -1,0 +1,165 @@
+/**
+ * The validated data map: which system holds which personal data, about whom, for what
+ * purpose (SPEC §2–§3). Everything downstream — the subject graph, the traversal, rights
+ * requests — reads only this normalised model, never the raw YAML.
+ *
+ * Glossary
+ * - system: an internal system with an owner, a region, a controller and at most one source.
+ * - collection: a table (or a service's resource) in a system; addressed `system.collection`.
+ * - field: a column/attribute of a collection; addressed `system.collection.field`.
+ * - identity kind: a key a data subject can be found by (email, phone, user id…). A field
+ *   that declares `identity: K` is a place where people are found by K. A `shared` kind
+ *   (a device id, an IP) locates rows but never seeds further lookups (SPEC §5).
+ * - reference: field → field of another (or the same) collection, possibly in another
+ *   system; the edges the subject graph is joined along, followed both ways.
+ */
+
+/** How identity values are compared: each kind has one canonical form (SPEC §5). */
+export type IdentityFormat = 'exact' | 'email' | 'lowercase' | 'phone_cn' | 'digits';
+
+export interface IdentityKind {
+  readonly name: string;
+  readonly format: IdentityFormat;
+  readonly shared: boolean;
+  readonly description?: string;
+}
+
+export interface PostgresSourceDef {
+  readonly kind: 'postgres';
+  readonly url: string;
+  /** PostgreSQL schema holding the system's tables (default `public`). */
+  readonly schema: string;
+}
+
+export interface MysqlSourceDef {
+  readonly kind: 'mysql';
+  readonly url: string;
+}
+
+export interface HttpSourceDef {
+  readonly kind: 'http';
+  readonly baseUrl: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+}
+
+export type SourceDef = PostgresSourceDef | MysqlSourceDef | HttpSourceDef;
+
+/** Scalar types a field may declare (a service has no catalogue; a database column's
+ * type is read from the source itself and wins over a declaration). */
+export type FieldType =
+  | 'string'
+  | 'int'
+  | 'bigint'
+  | 'float'
+  | 'decimal'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'json'
+  | 'uuid'
+  | 'bytes';
+
+/** How a field is rewritten when its row must survive an erasure (SPEC §6). */
+export type FieldErasure = 'null' | 'mask' | 'hash' | 'random';
+
+export interface FieldAddress {
+  readonly system: string;
+  readonly collection: string;
+  readonly field: string;
+}
+
+export interface CollectionAddress {
+  readonly system: string;
+  readonly collection: string;
+}
+
+export interface FieldDef {
+  /** The key in the map (also the default column name). */
+  readonly key: string;
+  readonly address: FieldAddress;
+  /** The column (or attribute) name in the source. */
+  readonly column: string;
+  readonly category?: string;
+  readonly identity?: string;
+  readonly references?: FieldAddress;
+  readonly type?: FieldType;
+  readonly erasure?: FieldErasure;
+  readonly graphqlName?: string;
+  readonly description?: string;
+}
+
+export interface RetentionRule {
+  readonly days?: number;
+  readonly description?: string;
+}
+
+export interface CollectionDef {
+  readonly key: string;
+  readonly address: CollectionAddress;
+  /** The table (or resource) name in the source. */
+  readonly table: string;
+  readonly primaryKey: readonly string[];
+  readonly purposes: readonly string[];
+  readonly legalBasis?: string;
+  readonly retention?: RetentionRule;
+  /** `delete`: erase the row; `rewrite`: keep the row, rewrite its personal fields. */
+  readonly erasure: 'delete' | 'rewrite';
+  readonly fields: readonly FieldDef[];
+  readonly graphqlName?: string;
+  readonly description?: string;
+}
+
+export interface SystemDef {
+  readonly key: string;
+  readonly name: string;
+  readonly owner?: string;
+  readonly region?: string;
+  readonly controller?: string;
+  readonly description?: string;
+  /** Absent for a catalogue-only entry (a third-party SDK, a processor). */
+  readonly source?: SourceDef;
+  readonly collections: readonly CollectionDef[];
+  readonly graphqlName?: string;
+}
+
+export interface CategoryDef {
+  readonly key: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly builtIn: boolean;
+}
+
+export interface PurposeDef {
+  readonly key: string;
+  readonly name: string;
+  readonly description?: string;
+}
+
+export interface LegalBasisDef {
+  readonly key: string;
+  readonly description?: string;
+}
+
+export interface DataMap {
+  readonly version: 1;
+  readonly organization: { readonly name: string; readonly homeRegion?: string };
+  readonly identities: ReadonlyMap<string, IdentityKind>;
+  /** Built-in taxonomy plus the map's own extensions, keyed by dotted category key. */
+  readonly categories: ReadonlyMap<string, CategoryDef>;
+  readonly purposes: ReadonlyMap<string, PurposeDef>;
+  readonly legalBases: ReadonlyMap<string, LegalBasisDef>;
+  readonly systems: readonly SystemDef[];
+  /** sha256 of the map's source text after `${VAR}` expansion was *not* applied, so the
+   * hash names the reviewed file, not the deployment's secrets. */
+  readonly contentHash: string;
+  readonly sourceFile: string;
+}
+
+export function formatFieldAddress(a: FieldAddress): string {
+  return `${a.system}.${a.collection}.${a.field}`;
+}
+
+export function formatCollectionAddress(a: CollectionAddress): string {
+  return `${a.system}.${a.collection}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * The one interface every source kind implements (SPEC §5): batched lookup, describe,
+ * health — and, for rights requests, update and delete. Small on purpose: the traversal,
+ * the graph and the request executor know nothing else about a source.
+ */
+import type { CollectionDef, FieldDef, FieldType, IdentityFormat } from '../core/datamap/model';
+
+/** A row keyed by the map's field keys (not the source's column names). */
+export type SourceRow = Record<string, unknown>;
+
+export interface LookupRequest {
+  readonly collection: CollectionDef;
+  /** The field matched against `values`. */
+  readonly field: FieldDef;
+  /** How to compare: the identity format's canonical form, or `exact` for a reference key. */
+  readonly match: IdentityFormat;
+  /** Canonical values; the connector drops values that cannot be of the column's type. */
+  readonly values: readonly string[];
+  /** Field keys to select (the connector always adds the matched field). */
+  readonly fields: readonly string[];
+}
+
+export interface ColumnDescription {
+  readonly column: string;
+  /** The source's own type name (e.g. `int4`, `varchar`, `timestamptz`). */
+  readonly nativeType: string;
+  readonly type: FieldType;
+  readonly nullable: boolean;
+}
+
+export interface TableDescription {
+  readonly table: string;
+  readonly exists: boolean;
+  readonly columns: readonly ColumnDescription[];
+}
+
+export interface SourceHealth {
+  readonly ok: boolean;
+  readonly latencyMs: number;
+  readonly error?: string;
+}
+
+/** Called once per statement (or HTTP call) a connector sends: statement counts and query
+ * logs in tests and benchmarks are taken here, at the connector. */
+export type StatementObserver = (event: { system: string; text: string; params: number }) => void;
+
+export interface SourceConnector {
+  readonly system: string;
+  readonly kind: string;
+  lookup(request: LookupRequest): Promise<SourceRow[]>;
+  describe(collections: readonly CollectionDef[]): Promise<TableDescription[]>;
+  health(): Promise<SourceHealth>;
+  close(): Promise<void>;
+}
+
+/** A source could not be reached or failed; names the system, never the data. */
+export class SourceUnavailableError extends Error {
+  constructor(
+    readonly system: string,
+    readonly cause: unknown,
+  ) {
+    super(`source "${system}" is unavailable: ${describeCause(cause)}`);
+    this.name = 'SourceUnavailableError';
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code} ${cause.message}` : cause.message;
+  }
+  return String(cause);
+}
