@@ -74,6 +74,19 @@ export interface CollectionAddress {
   readonly collection: string;
 }
 
+/**
+ * Which way the traversal follows a reference `child.field → parent.field` (SPEC §5):
+ * - `down` (default): rows that reference a subject's row belong to that subject
+ *   (users ← employees ← tasks ← approvals);
+ * - `up`: the row this row points to is pulled in as a *related* row (an employee's
+ *   organisation) — shown, but never expanded further, so an organisation never pulls in
+ *   all its other employees;
+ * - `both`: down and up; `none`: navigation only.
+ * Independently, a reference to an identity field carries that identity: its values seed
+ * identity lookups like the identity field itself would.
+ */
+export type ReferenceFollow = 'down' | 'up' | 'both' | 'none';
+
 export interface FieldDef {
   /** The key in the map (also the default column name). */
   readonly key: string;
@@ -83,6 +96,7 @@ export interface FieldDef {
   readonly category?: string;
   readonly identity?: string;
   readonly references?: FieldAddress;
+  readonly follow: ReferenceFollow;
   readonly type?: FieldType;
   readonly erasure?: FieldErasure;
   readonly graphqlName?: string;
