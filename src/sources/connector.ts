@@ -51,13 +51,15 @@ export interface SourceConnector {
   describe(collections: readonly CollectionDef[]): Promise<TableDescription[]>;
   health(): Promise<SourceHealth>;
   close(): Promise<void>;
+  /** Learn column types from a stored description (the source was down at start). */
+  learn?(tables: readonly TableDescription[]): void;
 }
 
 /** A source could not be reached or failed; names the system, never the data. */
 export class SourceUnavailableError extends Error {
   constructor(
     readonly system: string,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     super(`source "${system}" is unavailable: ${describeCause(cause)}`);
     this.name = 'SourceUnavailableError';

@@ -1,0 +1,71 @@
+/**
+ * Which collections a query needs and which fields to read from each (SPEC §5: "resolving
+ * only what the query asks for plus the joins it needs"). A collection is needed when it is
+ * selected, when its rows lead to a needed collection (as a parent of it, or pointing up to
+ * it), or when it yields identity values that are looked up in a needed collection — so a
+ * person is still found whole, but a leaf nobody asked for is never read.
+ */
+import type { TraversalGraph } from './traversal-graph';
+
+export interface CollectionPlan {
+  readonly address: string;
+  /** Field keys to read: the selection plus every key the traversal joins on. */
+  readonly fields: readonly string[];
+  readonly selected: boolean;
+}
+
+export interface TraversalPlan {
+  readonly graph: TraversalGraph;
+  readonly collections: ReadonlyMap<string, CollectionPlan>;
+}
+
+/** `selection`: collection address → field keys the operation reads from it. */
+export function planTraversal(
+  graph: TraversalGraph,
+  selection: ReadonlyMap<string, ReadonlySet<string>>,
+): TraversalPlan {
+  const needed = new Set([...selection.keys()].filter((address) => graph.nodes.has(address)));
+  const kindsLookedUp = (): Set<string> => {
+    const kinds = new Set<string>();
+    for (const address of needed) {
+      for (const ref of graph.nodes.get(address)?.identitySources ?? []) {
+        if (ref.field.identity !== undefined) kinds.add(ref.kind.name);
+      }
+    }
+    return kinds;
+  };
+  for (let grew = true; grew; ) {
+    grew = false;
+    const kinds = kindsLookedUp();
+    for (const node of graph.nodes.values()) {
+      if (needed.has(node.address)) continue;
+      const leads =
+        node.children.some((edge) => needed.has(edge.child)) ||
+        node.ups.some((edge) => needed.has(edge.target)) ||
+        node.identitySources.some((ref) => kinds.has(ref.kind.name));
+      if (leads) {
+        needed.add(node.address);
+        grew = true;
+      }
+    }
+  }
+
+  const collections = new Map<string, CollectionPlan>();
+  for (const address of needed) {
+    const node = graph.nodes.get(address);
+    if (!node) continue;
+    const fields = new Set<string>(node.def.primaryKey);
+    for (const ref of node.identitySources) fields.add(ref.field.key);
+    for (const edge of node.children) if (needed.has(edge.child)) fields.add(edge.parentField.key);
+    for (const edge of node.ups) if (needed.has(edge.target)) fields.add(edge.field.key);
+    for (const other of needed) {
+      // a needed parent is looked up by this collection's reference value
+      for (const edge of graph.nodes.get(other)?.children ?? []) {
+        if (edge.child === address) fields.add(edge.childField.key);
+      }
+    }
+    for (const key of selection.get(address) ?? []) fields.add(key);
+    collections.set(address, { address, fields: [...fields], selected: selection.has(address) });
+  }
+  return { graph, collections };
+}

@@ -1,0 +1,61 @@
+/**
+ * The gateway's connectors, one per system with a source, and the statement observers
+ * (statement counts in tests and benchmarks are taken here, at the connector).
+ */
+import type { DataMap, SystemDef } from '../core/datamap/model';
+import type { SourceConnector, StatementObserver } from '../sources/connector';
+import { PostgresConnector } from '../sources/postgres/postgres-connector';
+
+export interface SourceRegistryOptions {
+  readonly poolSize?: number;
+  readonly connectTimeoutMs?: number;
+  readonly queryTimeoutMs?: number;
+}
+
+export class SourceRegistry {
+  private readonly connectors = new Map<string, SourceConnector>();
+  private readonly observers = new Set<StatementObserver>();
+
+  constructor(map: DataMap, options: SourceRegistryOptions = {}) {
+    const observer: StatementObserver = (event) => {
+      for (const listener of this.observers) listener(event);
+    };
+    for (const system of map.systems) {
+      const connector = createConnector(system, { ...options, observer });
+      if (connector) this.connectors.set(system.key, connector);
+    }
+  }
+
+  get(system: string): SourceConnector | undefined {
+    return this.connectors.get(system);
+  }
+
+  all(): SourceConnector[] {
+    return [...this.connectors.values()];
+  }
+
+  /** Subscribe to every statement sent; returns the unsubscribe function. */
+  observe(listener: StatementObserver): () => void {
+    this.observers.add(listener);
+    return () => this.observers.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((connector) => connector.close()));
+  }
+}
+
+function createConnector(
+  system: SystemDef,
+  options: SourceRegistryOptions & { observer: StatementObserver },
+): SourceConnector | undefined {
+  const source = system.source;
+  if (!source) return undefined;
+  switch (source.kind) {
+    case 'postgres':
+      return new PostgresConnector(system, source, options);
+    case 'mysql':
+    case 'http':
+      throw new Error(`system "${system.key}": source kind "${source.kind}" is not supported yet`);
+  }
+}

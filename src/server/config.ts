@@ -1,0 +1,38 @@
+/**
+ * The gateway's configuration, from the environment only (secrets never live in code).
+ * Every variable is listed in the README; a bad value stops the start with its name.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  PRIVGRAPH_DATA_DIR: z.string().default('.privgraph'),
+  DATABASE_URL: z.string().optional(),
+  PRIVGRAPH_DATAMAP: z.string().default('seeds/demo/datamap.yaml'),
+  PRIVGRAPH_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  PRIVGRAPH_DEMO_SUBJECTS: z.coerce.number().int().min(1).default(200),
+  PRIVGRAPH_MAX_SUBJECTS_PER_REQUEST: z.coerce.number().int().min(1).default(100),
+  PRIVGRAPH_MAX_TRAVERSAL_ROUNDS: z.coerce.number().int().min(1).default(32),
+  PRIVGRAPH_SOURCE_POOL_SIZE: z.coerce.number().int().min(1).default(4),
+  PRIVGRAPH_SOURCE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+  PRIVGRAPH_SOURCE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(15000),
+  PRIVGRAPH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type GatewayConfig = z.infer<typeof schema> & { readonly dataDir: string; readonly production: boolean };
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid configuration:\n${problems.join('\n')}`);
+  }
+  return {
+    ...parsed.data,
+    dataDir: path.resolve(parsed.data.PRIVGRAPH_DATA_DIR),
+    production: parsed.data.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The gateway as an in-process object: the merged schema, Apollo Server, and the factory of
+ * per-request contexts. `start-gateway.ts` wires it to the store, the embedded database and
+ * HTTP; tests drive it directly with `executeOperation` or over HTTP.
+ */
+import { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { DataMap } from '../core/datamap/model';
+import { buildTraversalGraph } from '../core/traversal/traversal-graph';
+import type { SubjectSchema } from '../graph/build-subject-schema';
+import { buildSubjectSchema } from '../graph/build-subject-schema';
+import type { SourceRegistry } from '../graph/source-registry';
+import type { SubjectContext } from '../graph/subject-resolvers';
+import type { TraversalRuntime } from '../graph/subject-loader';
+import { createSubjectLoader } from '../graph/subject-loader';
+import type { TableDescription } from '../sources/connector';
+import { createFormatError } from './format-error';
+
+export type GatewayContext = SubjectContext;
+
+export interface GatewayAppOptions {
+  readonly map: DataMap;
+  readonly sources: SourceRegistry;
+  readonly descriptions: ReadonlyMap<string, readonly TableDescription[]>;
+  readonly maxSubjectsPerRequest: number;
+  readonly maxRounds: number;
+  /** Extra schema merged beside the subject graph (the control plane). */
+  readonly mergeSchema?: (subject: GraphQLSchema) => GraphQLSchema;
+  readonly log?: (message: string) => void;
+  readonly introspection?: boolean;
+}
+
+export interface GatewayApp {
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly subject: SubjectSchema;
+  readonly schema: GraphQLSchema;
+  readonly runtime: TraversalRuntime;
+  createContext(): GatewayContext;
+}
+
+export async function createGatewayApp(options: GatewayAppOptions): Promise<GatewayApp> {
+  const subject = buildSubjectSchema(options.map, options.descriptions, {
+    maxSubjectsPerRequest: options.maxSubjectsPerRequest,
+    maxRounds: options.maxRounds,
+  });
+  const schema = options.mergeSchema ? options.mergeSchema(subject.schema) : subject.schema;
+  const runtime: TraversalRuntime = {
+    traversal: buildTraversalGraph(options.map),
+    sources: options.sources,
+    maxRounds: options.maxRounds,
+    plans: new Map(),
+  };
+  const log = options.log ?? ((message: string) => console.error(message));
+  const apollo = new ApolloServer<GatewayContext>({
+    schema,
+    introspection: options.introspection ?? true,
+    formatError: createFormatError(log),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+  return {
+    apollo,
+    subject,
+    schema,
+    runtime,
+    createContext: () => ({ subjectLoader: createSubjectLoader(runtime) }),
+  };
+}

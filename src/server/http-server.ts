@@ -1,0 +1,102 @@
+/**
+ * A small HTTP front for Apollo Server (its `executeHTTPGraphQLRequest` is the integration
+ * point every framework adapter uses): `/graphql`, `/healthz` (the process is up) and
+ * `/readyz` (the store and every source answer). Plain `node:http` keeps the hot path short.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap } from '@apollo/server';
+import type { GatewayApp } from './gateway-app';
+
+export interface Readiness {
+  check(): Promise<{ ready: boolean; checks: Record<string, { ok: boolean; error?: string }> }>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startHttpServer(
+  app: GatewayApp,
+  options: { port: number; host: string; readiness: Readiness },
+): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    handle(app, options.readiness, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end('{"errors":[{"message":"Internal server error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+async function handle(app: GatewayApp, readiness: Readiness, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/readyz') {
+    const result = await readiness.check();
+    return sendJson(res, result.ready ? 200 : 503, result);
+  }
+  if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: use /graphql, /healthz or /readyz' });
+
+  const body = req.method === 'POST' ? await readBody(req) : undefined;
+  if (body === null) return sendJson(res, 413, { errors: [{ message: 'request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let parsed: unknown = body;
+  if (body !== undefined && (headers.get('content-type') ?? '').includes('application/json')) {
+    try {
+      parsed = body.length > 0 ? JSON.parse(body) : {};
+    } catch {
+      return sendJson(res, 400, { errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+  }
+  const response = await app.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
+    context: async () => app.createContext(),
+  });
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
