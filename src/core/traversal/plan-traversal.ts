@@ -5,7 +5,7 @@
  * it), or when it yields identity values that are looked up in a needed collection — so a
  * person is still found whole, but a leaf nobody asked for is never read.
  */
-import type { TraversalGraph } from './traversal-graph';
+import type { CollectionNode, TraversalGraph } from './traversal-graph';
 
 export interface CollectionPlan {
   readonly address: string;
@@ -38,11 +38,11 @@ export function planTraversal(
     grew = false;
     const kinds = kindsLookedUp();
     for (const node of graph.nodes.values()) {
-      if (needed.has(node.address)) continue;
+      if (needed.has(node.address) || !graph.subjectCapable.has(node.address)) continue;
       const leads =
         node.children.some((edge) => needed.has(edge.child)) ||
         node.ups.some((edge) => needed.has(edge.target)) ||
-        node.identitySources.some((ref) => kinds.has(ref.kind.name));
+        node.identitySources.some((ref) => kinds.has(ref.kind.name) && yieldsNewValues(graph, node, ref.field.key));
       if (leads) {
         needed.add(node.address);
         grew = true;
@@ -68,4 +68,18 @@ export function planTraversal(
     collections.set(address, { address, fields: [...fields], selected: selection.has(address) });
   }
   return { graph, collections };
+}
+
+/** A declared identity field always yields new values. A reference that merely carries an
+ * identity (`posts.author_id → users.id`) yields nothing new when that reference is the
+ * only way into its collection: every value it holds is the key it was found by. */
+function yieldsNewValues(graph: TraversalGraph, node: CollectionNode, fieldKey: string): boolean {
+  const field = node.def.fields.find((f) => f.key === fieldKey);
+  if (field?.identity !== undefined) return true;
+  if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.kind.shared)) return true;
+  for (const parent of graph.nodes.values()) {
+    if (!graph.subjectCapable.has(parent.address)) continue;
+    if (parent.children.some((edge) => edge.child === node.address && edge.childField.key !== fieldKey)) return true;
+  }
+  return false;
 }

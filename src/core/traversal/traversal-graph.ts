@@ -48,6 +48,9 @@ export interface TraversalGraph {
   readonly nodes: ReadonlyMap<string, CollectionNode>;
   /** Where each identity kind is declared: the places a seed of that kind is looked up. */
   readonly identityFields: ReadonlyMap<string, readonly IdentityFieldRef[]>;
+  /** Collections whose rows can be *subject* rows (found by a non-shared identity, or
+   * referencing such a row with follow down); only these are ever expanded. */
+  readonly subjectCapable: ReadonlySet<string>;
 }
 
 export function buildTraversalGraph(map: DataMap): TraversalGraph {
@@ -103,5 +106,24 @@ export function buildTraversalGraph(map: DataMap): TraversalGraph {
       ups: ups.get(address) ?? [],
     });
   }
-  return { map, nodes, identityFields };
+  return { map, nodes, identityFields, subjectCapable: subjectCapableOf(nodes) };
+}
+
+function subjectCapableOf(nodes: ReadonlyMap<string, CollectionNode>): Set<string> {
+  const capable = new Set<string>();
+  for (const node of nodes.values()) {
+    if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.kind.shared)) capable.add(node.address);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const address of [...capable]) {
+      for (const edge of nodes.get(address)?.children ?? []) {
+        if (!capable.has(edge.child)) {
+          capable.add(edge.child);
+          grew = true;
+        }
+      }
+    }
+  }
+  return capable;
 }

@@ -1,0 +1,34 @@
+/**
+ * `privgraph <command>`: the operator's command line. Each command lives in its own module
+ * and returns an exit code; this file only dispatches.
+ */
+import 'reflect-metadata';
+import { runDatamapValidate } from './datamap-validate';
+
+const USAGE = `usage: privgraph <command>
+
+commands:
+  datamap validate FILE [--require-env]   check a data map; prints every problem, exit 1 on errors
+`;
+
+interface Output {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+async function dispatch(args: string[], out: Output): Promise<number> {
+  const [group, command, ...rest] = args;
+  if (group === 'datamap' && command === 'validate') return runDatamapValidate(rest, out);
+  out.error(group === undefined || group === '--help' || group === 'help' ? USAGE : `unknown command: ${args.join(' ')}\n\n${USAGE}`);
+  return group === undefined || group === '--help' || group === 'help' ? 0 : 2;
+}
+
+dispatch(process.argv.slice(2), { log: (line) => console.log(line), error: (line) => console.error(line) }).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`privgraph: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

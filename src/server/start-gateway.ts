@@ -1,0 +1,113 @@
+/**
+ * Start-up, in order (SPEC §8): lock and boot the embedded database when no DATABASE_URL is
+ * given, open the store (migrations), load and validate the data map, seed the demo world
+ * on first start only, snapshot the map, check every source against the map, build the
+ * graph, serve HTTP. Each step fails with a message saying what to fix.
+ */
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { DataMap } from '../core/datamap/model';
+import { checkSources } from '../graph/check-sources';
+import { SourceRegistry } from '../graph/source-registry';
+import { loadSourceDescriptions, openStore, pingStore, recordDataMapSnapshot, saveSourceDescriptions } from '../store';
+import type { GatewayConfig } from './config';
+import { startEmbeddedPostgres } from './embedded/start-embedded-postgres';
+import { lockDataDir } from './embedded/data-dir-lock';
+import { createGatewayApp } from './gateway-app';
+import { startHttpServer } from './http-server';
+import { loadGatewayDataMap } from './load-gateway-data-map';
+import { seedDemoIfNeeded } from './seed-demo-if-needed';
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly port: number;
+  readonly map: DataMap;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(config: GatewayConfig, log: (line: string) => void): Promise<RunningGateway> {
+  const cleanup: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of cleanup.reverse()) await step().catch((error: Error) => log(`shutdown: ${error.message}`));
+  };
+  try {
+    let storeUrl = config.DATABASE_URL;
+    let embedded = false;
+    if (!storeUrl) {
+      cleanup.push(await lockDataDir(config.dataDir));
+      const started = Date.now();
+      const pg = await startEmbeddedPostgres({ dataDir: config.dataDir, port: 0, log });
+      cleanup.push(() => pg.stop());
+      log(`embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms, data in ${config.dataDir}`);
+      storeUrl = pg.url;
+      embedded = true;
+      process.env.PRIVGRAPH_DEMO_DATABASE_URL ??= pg.url;
+    }
+    const store: DataSource = await openStore(storeUrl);
+    cleanup.push(() => store.destroy());
+
+    const { map, text } = await loadGatewayDataMap(config.PRIVGRAPH_DATAMAP);
+    await seedDemoIfNeeded(config, map, embedded, log);
+    await recordDataMapSnapshot(store, {
+      contentHash: map.contentHash,
+      sourceFile: path.relative(process.cwd(), map.sourceFile),
+      content: text,
+      systems: map.systems.length,
+      collections: map.systems.reduce((n, s) => n + s.collections.length, 0),
+    });
+
+    const sources = new SourceRegistry(map, {
+      poolSize: config.PRIVGRAPH_SOURCE_POOL_SIZE,
+      connectTimeoutMs: config.PRIVGRAPH_SOURCE_CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: config.PRIVGRAPH_SOURCE_QUERY_TIMEOUT_MS,
+    });
+    cleanup.push(() => sources.close());
+    const check = await checkSources(map, sources, {
+      load: (system) => loadSourceDescriptions(store, system),
+      save: (system, tables) => saveSourceDescriptions(store, system, map.contentHash, [...tables]),
+    });
+    if (check.mismatches.length > 0) {
+      throw new Error(
+        `the data map ${map.sourceFile} does not match its sources:\n${check.mismatches.map((m) => `  - ${m}`).join('\n')}\n` +
+          'Fix the map (table:/column: names) or the source schema, then start again.',
+      );
+    }
+    for (const down of check.unreachable) log(`warning: source "${down.system}" is unreachable (${down.error}); serving the other systems`);
+
+    const app = await createGatewayApp({
+      map,
+      sources,
+      descriptions: check.descriptions,
+      maxSubjectsPerRequest: config.PRIVGRAPH_MAX_SUBJECTS_PER_REQUEST,
+      maxRounds: config.PRIVGRAPH_MAX_TRAVERSAL_ROUNDS,
+      log,
+    });
+    cleanup.push(() => app.apollo.stop());
+    const http = await startHttpServer(app, {
+      port: config.PORT,
+      host: config.HOST,
+      readiness: {
+        async check() {
+          const checks: Record<string, { ok: boolean; error?: string }> = {};
+          checks.store = await pingStore(store).then(
+            () => ({ ok: true }),
+            (error: Error) => ({ ok: false, error: error.message }),
+          );
+          await Promise.all(
+            sources.all().map(async (connector) => {
+              const health = await connector.health();
+              checks[`source:${connector.system}`] = health.ok ? { ok: true } : { ok: false, error: health.error };
+            }),
+          );
+          return { ready: Object.values(checks).every((c) => c.ok), checks };
+        },
+      },
+    });
+    cleanup.push(() => http.close());
+    return { url: `http://localhost:${http.port}/graphql`, port: http.port, map, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
