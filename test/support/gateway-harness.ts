@@ -1,0 +1,122 @@
+/**
+ * Builds a real gateway (real connectors over the test database) for a data map, and
+ * helpers to ask for everything about a subject and compare it with a generator's ground
+ * truth. No mocks: the same start-up path as `npm start`, minus HTTP and the store.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDataMap } from '../../src/core/datamap/parse-data-map';
+import type { DataMap } from '../../src/core/datamap/model';
+import { rowKeyOf } from '../../src/core/traversal/row-key';
+import { checkSources } from '../../src/graph/check-sources';
+import type { CollectionType, GraphModel } from '../../src/graph/graph-model';
+import { SourceRegistry } from '../../src/graph/source-registry';
+import type { TableDescription } from '../../src/sources/connector';
+import type { GatewayApp } from '../../src/server/gateway-app';
+import { createGatewayApp } from '../../src/server/gateway-app';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const DEMO_MAP = path.join(ROOT, 'seeds/demo/datamap.yaml');
+export const ACME_MAP = path.join(ROOT, 'test/fixtures/acme/datamap.yaml');
+
+export interface TestGateway {
+  readonly app: GatewayApp;
+  readonly map: DataMap;
+  readonly sources: SourceRegistry;
+  readonly statements: { system: string; text: string }[];
+  close(): Promise<void>;
+}
+
+export function loadMap(file: string, env: NodeJS.ProcessEnv = process.env): DataMap {
+  const result = parseDataMap(readFileSync(file, 'utf8'), file, env, { requireEnv: true });
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return result.map;
+}
+
+export async function startTestGateway(
+  file: string,
+  options: { env?: NodeJS.ProcessEnv; maxSubjectsPerRequest?: number; connectTimeoutMs?: number } = {},
+): Promise<TestGateway> {
+  const map = loadMap(file, options.env ?? process.env);
+  const sources = new SourceRegistry(map, { poolSize: 2, connectTimeoutMs: options.connectTimeoutMs ?? 3000 });
+  const statements: { system: string; text: string }[] = [];
+  sources.observe((event) => statements.push({ system: event.system, text: event.text }));
+  const cache = new Map<string, readonly TableDescription[]>();
+  const check = await checkSources(map, sources, {
+    load: async (system) => cache.get(system) ?? [],
+    save: async (system, tables) => void cache.set(system, tables),
+  });
+  if (check.mismatches.length > 0) throw new Error(check.mismatches.join('\n'));
+  const app = await createGatewayApp({
+    map,
+    sources,
+    descriptions: check.descriptions,
+    maxSubjectsPerRequest: options.maxSubjectsPerRequest ?? 100,
+    maxRounds: 32,
+    log: () => undefined,
+  });
+  return {
+    app,
+    map,
+    sources,
+    statements,
+    close: async () => {
+      await app.apollo.stop();
+      await sources.close();
+    },
+  };
+}
+
+export async function execute(
+  gateway: TestGateway,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[] }> {
+  const response = await gateway.app.apollo.executeOperation(
+    { query, variables },
+    { contextValue: gateway.app.createContext() },
+  );
+  if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
+  const { data, errors } = response.body.singleResult;
+  return { data: data as Record<string, unknown> | null | undefined, errors: errors as never };
+}
+
+/** A selection of every column of every collection, and the identities. */
+export function everythingSelection(model: GraphModel): string {
+  const systems = model.systems.map((system) => {
+    const collections = system.collections.map(({ fieldName, type }) => `${fieldName} { ${columnNames(type).join(' ')} }`);
+    return `${system.fieldName} { ${collections.join(' ')} }`;
+  });
+  return `identities { kind value shared } ${systems.join(' ')}`;
+}
+
+function columnNames(type: CollectionType): string[] {
+  return type.fields.filter((field) => field.target.kind === 'column').map((field) => field.name);
+}
+
+/** Row keys per collection address, from one `Subject` object of a response. */
+export function rowKeysOf(model: GraphModel, subject: Record<string, unknown>): Map<string, Set<string>> {
+  const keys = new Map<string, Set<string>>();
+  for (const system of model.systems) {
+    const data = subject[system.fieldName] as Record<string, Record<string, unknown>[]> | null;
+    for (const { fieldName, type } of system.collections) {
+      const rows = data?.[fieldName] ?? [];
+      if (rows.length === 0) continue;
+      const pkNames = type.def.primaryKey.map(
+        (key) => type.fields.find((f) => f.target.kind === 'column' && f.target.field.key === key)?.name ?? key,
+      );
+      keys.set(type.address, new Set(rows.map((row) => rowKeyOf(pkNames.map((name) => row[name])))));
+    }
+  }
+  return keys;
+}
+
+/** Sorted, comparable form of a ground truth or a response. */
+export function comparable(keys: ReadonlyMap<string, ReadonlySet<string>>): Record<string, string[]> {
+  return Object.fromEntries(
+    [...keys]
+      .filter(([, set]) => set.size > 0)
+      .map(([address, set]) => [address, [...set].sort()] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
