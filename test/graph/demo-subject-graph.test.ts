@@ -7,7 +7,7 @@ import { generateDemoWorld } from '../../seeds/demo/generate';
 import type { TestGateway } from '../support/gateway-harness';
 import { DEMO_MAP, comparable, everythingSelection, execute, rowKeysOf, startTestGateway } from '../support/gateway-harness';
 
-const SUBJECTS = Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 120);
+const SUBJECTS = Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 300);
 let world: DemoWorld;
 let gateway: TestGateway;
 let query: string;

@@ -10,7 +10,7 @@
  *   matches nothing.
  * - `digits`: every non-digit removed (account numbers typed with separators).
  * - `exact`: the value as stored.
- * NULL and the empty string match nothing.
+ * NULL, the empty string and values containing NUL match nothing.
  */
 import type { IdentityFormat } from '../datamap/model';
 
@@ -40,7 +40,8 @@ export function valueText(value: unknown): string | null {
 /** Canonical form of an identity value, or null when it cannot identify anyone. */
 export function canonicalIdentity(format: IdentityFormat, value: unknown): string | null {
   const text = valueText(value);
-  if (text === null || text.length === 0 || text.length > MAX_IDENTITY_LENGTH) return null;
+  // NUL is never part of a stored key (PostgreSQL text cannot even hold it).
+  if (text === null || text.length === 0 || text.length > MAX_IDENTITY_LENGTH || text.includes('\u0000')) return null;
   switch (format) {
     case 'email':
     case 'lowercase':
