@@ -1,0 +1,8 @@
+/**
+ * Every migration of the gateway store, oldest first. Listed explicitly (not by glob) so the
+ * same list works under ts-node-style loaders, Jest, and the compiled build. Add each new
+ * migration class here.
+ */
+import { CreateGatewayStore1795995978220 } from './1795995978220-CreateGatewayStore';
+
+export const storeMigrations = [CreateGatewayStore1795995978220];

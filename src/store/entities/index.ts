@@ -1,0 +1,8 @@
+/** Every entity of the gateway store. A new entity is added here and gets a migration in
+ * `migrations/` (the schema is never synchronised from entities). */
+import { DataMapSnapshot } from './data-map-snapshot.entity';
+import { SourceSchemaCache } from './source-schema-cache.entity';
+
+export const storeEntities = [DataMapSnapshot, SourceSchemaCache];
+
+export { DataMapSnapshot, SourceSchemaCache };

@@ -1,0 +1,11 @@
+/** The gateway store's public API. Entities are not exported: they stay behind these functions. */
+export { createStoreDataSource, StoreDataSource } from './store-data-source';
+export type { StoreDataSourceOptions } from './store-data-source';
+export { openStore } from './open-store';
+export type { Store } from './open-store';
+export { recordDataMapSnapshot } from './data-map-snapshots';
+export type { DataMapSnapshotInput, RecordedSnapshot } from './data-map-snapshots';
+export { loadSourceDescriptions, saveSourceDescriptions } from './source-descriptions';
+export { pingStore } from './ping-store';
+export type { StoreHealth } from './ping-store';
+export { STORE_SCHEMA } from './store-schema';
