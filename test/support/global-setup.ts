@@ -34,7 +34,7 @@ export default async function globalSetup(
   const readyAt = performance.now();
   try {
     rememberTestDatabase({ project, engine, close });
-    const subjects = Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 120);
+    const subjects = Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 300);
     // Migrate once here: test files opening the store in parallel then find nothing to do.
     await (await openStore(url)).destroy();
     await seedDemoWorld(url, { subjects, seed: 7 });
