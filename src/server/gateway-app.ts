@@ -5,6 +5,8 @@
  */
 import { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import type { ControlContext, ControlPlaneContext } from '../control';
+import { buildControlSchema, mergeGatewaySchemas } from '../control';
 import type { DataMap } from '../core/datamap/model';
 import { buildTraversalGraph } from '../core/traversal/traversal-graph';
 import type { SubjectSchema } from '../graph/build-subject-schema';
@@ -16,7 +18,7 @@ import { createSubjectLoader } from '../graph/subject-loader';
 import type { TableDescription } from '../sources/connector';
 import { createFormatError } from './format-error';
 
-export type GatewayContext = SubjectContext;
+export type GatewayContext = SubjectContext & ControlPlaneContext;
 
 export interface GatewayAppOptions {
   readonly map: DataMap;
@@ -43,7 +45,11 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     maxSubjectsPerRequest: options.maxSubjectsPerRequest,
     maxRounds: options.maxRounds,
   });
-  const schema = options.mergeSchema ? options.mergeSchema(subject.schema) : subject.schema;
+  // Control plane (src/control): always served beside the subject graph, in one schema; its
+  // resolvers read the map from the per-request context, never from a global.
+  const served = mergeGatewaySchemas(subject.schema, buildControlSchema());
+  const control: ControlContext = { dataMap: options.map, subjectGraph: subject.model };
+  const schema = options.mergeSchema ? options.mergeSchema(served) : served;
   const runtime: TraversalRuntime = {
     traversal: buildTraversalGraph(options.map),
     sources: options.sources,
@@ -63,6 +69,6 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     subject,
     schema,
     runtime,
-    createContext: () => ({ subjectLoader: createSubjectLoader(runtime) }),
+    createContext: () => ({ subjectLoader: createSubjectLoader(runtime), control }),
   };
 }
