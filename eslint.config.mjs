@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.privgraph/**', 'coverage/**', 'test/generated/**', 'bin/**'] },
+  { ignores: ['node_modules/**', 'dist/**', '.privgraph/**', 'coverage/**', 'test/generated/**', 'src/generated/**', 'bin/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
