@@ -7,17 +7,28 @@ module.exports = {
       comment: 'src/core imports nothing of ours outside src/core, and no framework or driver.',
       severity: 'error',
       from: { path: '^src/core' },
-      to: { pathNot: ['^src/core', '^node_modules/(zod|yaml)/', '^(node:)?(crypto|fs|path)$', '^(fs|path|crypto)$'], dependencyTypesNot: ['type-only'] },
+      to: {
+        pathNot: [
+          '^src/core',
+          '^node_modules/(zod|yaml)/',
+          '^(node:)?(crypto|fs|path)$',
+          '^(fs|path|crypto)$',
+        ],
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'core-no-frameworks',
       severity: 'error',
       from: { path: '^src/core' },
-      to: { path: 'node_modules/(graphql|typeorm|pg|mysql2|@apollo|type-graphql|graphql-shield|dataloader)' },
+      to: {
+        path: 'node_modules/(graphql|typeorm|pg|mysql2|@apollo|type-graphql|graphql-shield|dataloader)',
+      },
     },
     {
       name: 'sources-and-store-are-adapters',
-      comment: 'Connectors and the store depend on the core only, never on the graph, server or requests.',
+      comment:
+        'Connectors and the store depend on the core only, never on the graph, server or requests.',
       severity: 'error',
       from: { path: '^src/(sources|store)' },
       to: { path: '^src/(graph|server|access|control|requests|audit|cli)' },

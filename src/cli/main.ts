@@ -19,11 +19,18 @@ interface Output {
 async function dispatch(args: string[], out: Output): Promise<number> {
   const [group, command, ...rest] = args;
   if (group === 'datamap' && command === 'validate') return runDatamapValidate(rest, out);
-  out.error(group === undefined || group === '--help' || group === 'help' ? USAGE : `unknown command: ${args.join(' ')}\n\n${USAGE}`);
+  out.error(
+    group === undefined || group === '--help' || group === 'help'
+      ? USAGE
+      : `unknown command: ${args.join(' ')}\n\n${USAGE}`,
+  );
   return group === undefined || group === '--help' || group === 'help' ? 0 : 2;
 }
 
-dispatch(process.argv.slice(2), { log: (line) => console.log(line), error: (line) => console.error(line) }).then(
+dispatch(process.argv.slice(2), {
+  log: (line) => console.log(line),
+  error: (line) => console.error(line),
+}).then(
   (code) => {
     process.exitCode = code;
   },

@@ -24,9 +24,12 @@ export class BadUserInputError extends GraphQLError {
 /** A source (a whole system) did not answer; names the system, never the data. */
 export class SourceUnavailableGraphQLError extends GraphQLError {
   constructor(system: string, systemName: string) {
-    super(`System "${systemName}" (${system}) is unavailable; its data is missing from this response.`, {
-      extensions: { code: PrivgraphErrorCode.SOURCE_UNAVAILABLE, system },
-    });
+    super(
+      `System "${systemName}" (${system}) is unavailable; its data is missing from this response.`,
+      {
+        extensions: { code: PrivgraphErrorCode.SOURCE_UNAVAILABLE, system },
+      },
+    );
   }
 }
 

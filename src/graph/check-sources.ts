@@ -19,7 +19,11 @@ export interface DescriptionCache {
   save(system: string, tables: readonly TableDescription[]): Promise<void>;
 }
 
-export async function checkSources(map: DataMap, sources: SourceRegistry, cache: DescriptionCache): Promise<SourceCheck> {
+export async function checkSources(
+  map: DataMap,
+  sources: SourceRegistry,
+  cache: DescriptionCache,
+): Promise<SourceCheck> {
   const descriptions = new Map<string, readonly TableDescription[]>();
   const mismatches: string[] = [];
   const unreachable: { system: string; error: string }[] = [];
@@ -40,12 +44,16 @@ export async function checkSources(map: DataMap, sources: SourceRegistry, cache:
       for (const collection of system.collections) {
         const table = tables.find((t) => t.table === collection.table);
         if (!table?.exists) {
-          mismatches.push(`${system.key}.${collection.key}: table "${collection.table}" does not exist in the source`);
+          mismatches.push(
+            `${system.key}.${collection.key}: table "${collection.table}" does not exist in the source`,
+          );
           continue;
         }
         for (const field of collection.fields) {
           if (!table.columns.some((column) => column.column === field.column)) {
-            mismatches.push(`${system.key}.${collection.key}.${field.key}: column "${field.column}" does not exist in table "${collection.table}"`);
+            mismatches.push(
+              `${system.key}.${collection.key}.${field.key}: column "${field.column}" does not exist in table "${collection.table}"`,
+            );
           }
         }
       }

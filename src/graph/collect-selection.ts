@@ -29,7 +29,10 @@ function indexOf(model: GraphModel): TypeIndex {
   };
   for (const system of model.systems) {
     index.subjectFields.set(system.fieldName, system.name);
-    index.systemFields.set(system.name, new Map(system.collections.map((c) => [c.fieldName, c.type.address])));
+    index.systemFields.set(
+      system.name,
+      new Map(system.collections.map((c) => [c.fieldName, c.type.address])),
+    );
   }
   for (const type of model.collections.values()) {
     index.typeToAddress.set(type.name, type.address);
@@ -102,4 +105,3 @@ export function selectionKey(selection: Selection): string {
     .sort()
     .join(';');
 }
-

@@ -65,12 +65,19 @@ export function emitSubjectSdl(model: GraphModel, mapHash: string): string {
     '"""One person across every system of the data map."""',
     'type Subject {',
     '  identities: [FoundIdentity!]!',
-    ...model.systems.map((system) => `  ${describe(system.def.name)}${system.fieldName}: ${system.name}`),
+    ...model.systems.map(
+      (system) => `  ${describe(system.def.name)}${system.fieldName}: ${system.name}`,
+    ),
     '}',
   ];
   for (const system of model.systems) {
-    out.push('', `"""${escape(system.def.name)} (system \`${system.def.key}\`)."""`, `type ${system.name} {`);
-    for (const { fieldName, type } of system.collections) out.push(`  ${fieldName}: [${type.name}!]!`);
+    out.push(
+      '',
+      `"""${escape(system.def.name)} (system \`${system.def.key}\`)."""`,
+      `type ${system.name} {`,
+    );
+    for (const { fieldName, type } of system.collections)
+      out.push(`  ${fieldName}: [${type.name}!]!`);
     out.push('}');
   }
   for (const type of model.collections.values()) out.push('', ...emitCollection(type, model));
@@ -79,14 +86,21 @@ export function emitSubjectSdl(model: GraphModel, mapHash: string): string {
 
 function emitCollection(type: CollectionType, model: GraphModel): string[] {
   const head = `"""Collection \`${type.address}\`${type.def.description ? `: ${escape(type.def.description)}` : ''}."""`;
-  return [head, `type ${type.name} {`, ...type.fields.map((field) => `  ${emitField(field, model)}`), '}'];
+  return [
+    head,
+    `type ${type.name} {`,
+    ...type.fields.map((field) => `  ${emitField(field, model)}`),
+    '}',
+  ];
 }
 
 function emitField(field: GraphField, model: GraphModel): string {
   const target = field.target;
   switch (target.kind) {
     case 'column': {
-      const pii = target.field.category ? ` @pii(category: ${JSON.stringify(target.field.category)})` : '';
+      const pii = target.field.category
+        ? ` @pii(category: ${JSON.stringify(target.field.category)})`
+        : '';
       return `${field.name}: ${graphqlScalarOf(target.type)}${pii}`;
     }
     case 'parent':

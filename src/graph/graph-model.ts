@@ -10,8 +10,21 @@ import { NameAllocator, toGraphqlName, toTypeName } from './graphql-names';
 
 /** Type names the generated graph never takes: GraphQL's own, ours, the control plane's. */
 export const RESERVED_TYPE_NAMES = [
-  'Query', 'Mutation', 'Subscription', 'String', 'Int', 'Float', 'Boolean', 'ID',
-  'DateTime', 'LocalDate', 'JSON', 'UUID', 'Subject', 'FoundIdentity', 'IdentityInput',
+  'Query',
+  'Mutation',
+  'Subscription',
+  'String',
+  'Int',
+  'Float',
+  'Boolean',
+  'ID',
+  'DateTime',
+  'LocalDate',
+  'JSON',
+  'UUID',
+  'Subject',
+  'FoundIdentity',
+  'IdentityInput',
   'IdentityKind',
 ];
 /** The control plane's types all start with this prefix; generated types never do. */
@@ -19,8 +32,18 @@ export const CONTROL_PLANE_PREFIX = 'Catalog';
 
 export type GraphFieldTarget =
   | { readonly kind: 'column'; readonly field: FieldDef; readonly type: FieldType }
-  | { readonly kind: 'parent'; readonly field: FieldDef; readonly target: string; readonly targetField: FieldDef }
-  | { readonly kind: 'children'; readonly child: string; readonly childField: FieldDef; readonly parentField: FieldDef };
+  | {
+      readonly kind: 'parent';
+      readonly field: FieldDef;
+      readonly target: string;
+      readonly targetField: FieldDef;
+    }
+  | {
+      readonly kind: 'children';
+      readonly child: string;
+      readonly childField: FieldDef;
+      readonly parentField: FieldDef;
+    };
 
 export interface GraphField {
   readonly name: string;
@@ -75,7 +98,9 @@ export function buildGraphModel(
     for (const def of system.collections) {
       const address = formatCollectionAddress(def.address);
       const collectionName = def.graphqlName ?? toGraphqlName(def.key);
-      const typeName = typeNames.allocate(avoidPrefix(toTypeName(systemName) + toTypeName(collectionName)));
+      const typeName = typeNames.allocate(
+        avoidPrefix(toTypeName(systemName) + toTypeName(collectionName)),
+      );
       const tables = describe.get(system.key) ?? [];
       const columns = tables.find((table) => table.table === def.table)?.columns ?? [];
       const names = new NameAllocator();
@@ -85,7 +110,10 @@ export function buildGraphModel(
         target: {
           kind: 'column',
           field,
-          type: columns.find((column) => column.column === field.column)?.type ?? field.type ?? 'string',
+          type:
+            columns.find((column) => column.column === field.column)?.type ??
+            field.type ??
+            'string',
         },
       }));
       fieldLists.set(address, fields);
@@ -124,9 +152,12 @@ function addNavigation(
       const targetType = collections.get(target);
       const targetField = targetType?.def.fields.find((f) => f.key === field.references?.field);
       if (!targetType || !targetField) continue;
-      const fieldName = type.fields.find((f) => f.target.kind === 'column' && f.target.field === field)?.name;
+      const fieldName = type.fields.find(
+        (f) => f.target.kind === 'column' && f.target.field === field,
+      )?.name;
       fieldLists.get(address)?.push({
-        name: allocators.get(address)?.allocate(`${fieldName ?? toGraphqlName(field.key)}_ref`) ?? '',
+        name:
+          allocators.get(address)?.allocate(`${fieldName ?? toGraphqlName(field.key)}_ref`) ?? '',
         target: { kind: 'parent', field, target, targetField },
       });
       const childName = `${toGraphqlName(type.system.key)}_${toGraphqlName(type.def.key)}_by_${fieldName ?? toGraphqlName(field.key)}`;

@@ -1,5 +1,5 @@
 /**
- * GraphQL names derived from data-map keys (GraphQL spec §2.1.9: /[_A-Za-z][_0-9A-Za-z]*​/).
+ * GraphQL names derived from data-map keys (GraphQL spec §2.1.9: a letter or `_`, then letters, digits, `_`).
  * A key that is already a valid name is used as is. Otherwise every other ASCII character
  * becomes `_`, every non-ASCII character becomes `_u` + its code point in upper-case hex
  * (`会员` → `_u4F1A_u5458`), a leading digit gets a `_` prefix and a leading `__` (reserved

@@ -43,7 +43,9 @@ export function planFor(runtime: TraversalRuntime, selection: Selection): Traver
   return plan;
 }
 
-export function createSubjectLoader(runtime: TraversalRuntime): DataLoader<SubjectRequest, SubjectGraph, string> {
+export function createSubjectLoader(
+  runtime: TraversalRuntime,
+): DataLoader<SubjectRequest, SubjectGraph, string> {
   const lookup = createBatchLookup(runtime);
   return new DataLoader<SubjectRequest, SubjectGraph, string>(
     async (requests) => {
@@ -56,9 +58,17 @@ export function createSubjectLoader(runtime: TraversalRuntime): DataLoader<Subje
         }
       }
       const plan = planFor(runtime, merged);
-      return resolveSubjects(plan, requests.map((r) => r.seed), (group, values) => lookup(plan, group, values), runtime.maxRounds);
+      return resolveSubjects(
+        plan,
+        requests.map((r) => r.seed),
+        (group, values) => lookup(plan, group, values),
+        runtime.maxRounds,
+      );
     },
-    { cacheKeyFn: (request) => `${request.seed.kind}\u0000${request.seed.value}\u0000${selectionKey(request.selection)}` },
+    {
+      cacheKeyFn: (request) =>
+        `${request.seed.kind}\u0000${request.seed.value}\u0000${selectionKey(request.selection)}`,
+    },
   );
 }
 
@@ -71,7 +81,9 @@ function createBatchLookup(
     const key = `${group.collection}\u0000${group.field}\u0000${group.match}\u0000${fields.join(',')}`;
     let loader = loaders.get(key);
     if (!loader) {
-      loader = new DataLoader((batch: readonly string[]) => loadBatch(runtime, group, fields, batch));
+      loader = new DataLoader((batch: readonly string[]) =>
+        loadBatch(runtime, group, fields, batch),
+      );
       loaders.set(key, loader);
     }
     const found = await loader.loadMany(values);
@@ -94,7 +106,13 @@ async function loadBatch(
   const field = node?.def.fields.find((f) => f.key === group.field);
   const connector = node ? runtime.sources.get(node.system.key) : undefined;
   if (!node || !field || !connector) return values.map(() => []);
-  const rows = await connector.lookup({ collection: node.def, field, match: group.match, values, fields });
+  const rows = await connector.lookup({
+    collection: node.def,
+    field,
+    match: group.match,
+    values,
+    fields,
+  });
   const byValue = new Map<string, SourceRow[]>();
   for (const row of rows) {
     const value = canonicalIdentity(group.match, row[group.field]);
@@ -105,4 +123,3 @@ async function loadBatch(
   }
   return values.map((value) => byValue.get(value) ?? []);
 }
-

@@ -32,21 +32,30 @@ export interface SubjectResolverOptions {
 type Resolver = GraphQLFieldResolver<unknown, SubjectContext>;
 type ResolverMap = Record<string, Record<string, Resolver>>;
 
-export function buildSubjectResolvers(model: GraphModel, options: SubjectResolverOptions): ResolverMap {
+export function buildSubjectResolvers(
+  model: GraphModel,
+  options: SubjectResolverOptions,
+): ResolverMap {
   const inputKinds = new Map(model.identityKinds.map((kind) => [kind.name, kind.kind]));
   const enumNames = new Map(model.identityKinds.map((kind) => [kind.kind, kind.name]));
 
-  const load = async (by: Record<string, unknown>, context: SubjectContext, info: GraphQLResolveInfo) => {
+  const load = async (
+    by: Record<string, unknown>,
+    context: SubjectContext,
+    info: GraphQLResolveInfo,
+  ) => {
     const seed = parseIdentityInput(by, inputKinds);
     const graph = await context.subjectLoader.load({ seed, selection: selectionOf(model, info) });
     if (graph.truncated) throw new TraversalLimitError(options.maxRounds);
-    const found = graph.identities.length > 0 && [...graph.rows.values()].some((rows) => rows.length > 0);
+    const found =
+      graph.identities.length > 0 && [...graph.rows.values()].some((rows) => rows.length > 0);
     return found || graph.failures.length > 0 ? viewOf(graph) : null;
   };
 
   const resolvers: ResolverMap = {
     Query: {
-      subject: (_root, args, context, info) => load((args as { by: Record<string, unknown> }).by, context, info),
+      subject: (_root, args, context, info) =>
+        load((args as { by: Record<string, unknown> }).by, context, info),
       subjects: (_root, args, context, info) => {
         const { by } = args as { by: Record<string, unknown>[] };
         if (by.length > options.maxSubjectsPerRequest) {
@@ -75,7 +84,10 @@ export function buildSubjectResolvers(model: GraphModel, options: SubjectResolve
     };
     (resolvers.Subject as Record<string, Resolver>)[system.fieldName] = subjectField;
     resolvers[system.name] = Object.fromEntries(
-      system.collections.map(({ fieldName, type }) => [fieldName, (view: unknown) => rowsOf(view as SubjectView, type.address)]),
+      system.collections.map(({ fieldName, type }) => [
+        fieldName,
+        (view: unknown) => rowsOf(view as SubjectView, type.address),
+      ]),
     );
   }
 
@@ -89,12 +101,24 @@ export function buildSubjectResolvers(model: GraphModel, options: SubjectResolve
       } else if (target.kind === 'parent') {
         fields[field.name] = (row) => {
           const owned = row as OwnedRow;
-          return rowsWhere(owned[OWNER], target.target, target.targetField.key, owned[target.field.key])[0] ?? null;
+          return (
+            rowsWhere(
+              owned[OWNER],
+              target.target,
+              target.targetField.key,
+              owned[target.field.key],
+            )[0] ?? null
+          );
         };
       } else if (target.kind === 'children') {
         fields[field.name] = (row) => {
           const owned = row as OwnedRow;
-          return rowsWhere(owned[OWNER], target.child, target.childField.key, owned[target.parentField.key]);
+          return rowsWhere(
+            owned[OWNER],
+            target.child,
+            target.childField.key,
+            owned[target.parentField.key],
+          );
         };
       }
     }
@@ -116,16 +140,24 @@ function selectionOf(model: GraphModel, info: GraphQLResolveInfo): Selection {
   return merged;
 }
 
-function parseIdentityInput(by: Record<string, unknown>, kinds: ReadonlyMap<string, string>): SeedIdentity {
+function parseIdentityInput(
+  by: Record<string, unknown>,
+  kinds: ReadonlyMap<string, string>,
+): SeedIdentity {
   const given = Object.entries(by).filter(([, value]) => value !== null && value !== undefined);
   if (given.length !== 1) {
-    throw new BadUserInputError(`IdentityInput takes exactly one identity (one of: ${[...kinds.keys()].join(', ')}).`);
+    throw new BadUserInputError(
+      `IdentityInput takes exactly one identity (one of: ${[...kinds.keys()].join(', ')}).`,
+    );
   }
   const [name, value] = given[0] as [string, unknown];
   const kind = kinds.get(name);
-  if (kind === undefined || typeof value !== 'string') throw new BadUserInputError(`Unknown identity "${name}".`);
+  if (kind === undefined || typeof value !== 'string')
+    throw new BadUserInputError(`Unknown identity "${name}".`);
   if (value.length > MAX_IDENTITY_LENGTH) {
-    throw new BadUserInputError(`The ${name} identity is longer than ${MAX_IDENTITY_LENGTH} characters; no identity is that long.`);
+    throw new BadUserInputError(
+      `The ${name} identity is longer than ${MAX_IDENTITY_LENGTH} characters; no identity is that long.`,
+    );
   }
   return { kind, value };
 }

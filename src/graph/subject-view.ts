@@ -32,7 +32,12 @@ function own(view: SubjectView, row: SourceRow): OwnedRow {
 }
 
 /** The subject's rows of `address` whose `field` equals `value`. */
-export function rowsWhere(view: SubjectView, address: string, field: string, value: unknown): OwnedRow[] {
+export function rowsWhere(
+  view: SubjectView,
+  address: string,
+  field: string,
+  value: unknown,
+): OwnedRow[] {
   const text = valueText(value);
   if (text === null) return [];
   const indexKey = `${address}\u0000${field}`;

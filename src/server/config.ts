@@ -22,12 +22,17 @@ const schema = z.object({
   NODE_ENV: z.string().default('development'),
 });
 
-export type GatewayConfig = z.infer<typeof schema> & { readonly dataDir: string; readonly production: boolean };
+export type GatewayConfig = z.infer<typeof schema> & {
+  readonly dataDir: string;
+  readonly production: boolean;
+};
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new Error(`invalid configuration:\n${problems.join('\n')}`);
   }
   return {

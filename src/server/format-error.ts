@@ -19,7 +19,11 @@ const PUBLIC_CODES = new Set<string>([
 export function createFormatError(log: (message: string) => void) {
   return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== PrivgraphErrorCode.INTERNAL_SERVER_ERROR) {
+    if (
+      typeof code === 'string' &&
+      PUBLIC_CODES.has(code) &&
+      code !== PrivgraphErrorCode.INTERNAL_SERVER_ERROR
+    ) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }

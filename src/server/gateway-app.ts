@@ -62,6 +62,8 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     introspection: options.introspection ?? true,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: it must close the embedded database after Apollo, in order.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   return {

@@ -22,7 +22,9 @@ export async function startHttpServer(
   const server = createServer((req, res) => {
     handle(app, options.readiness, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end('{"errors":[{"message":"Internal server error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}');
+      res.end(
+        '{"errors":[{"message":"Internal server error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}',
+      );
     });
   });
   server.keepAliveTimeout = 65_000;
@@ -34,24 +36,34 @@ export async function startHttpServer(
   return {
     server,
     port,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
-async function handle(app: GatewayApp, readiness: Readiness, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  app: GatewayApp,
+  readiness: Readiness,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
   if (url.pathname === '/readyz') {
     const result = await readiness.check();
     return sendJson(res, result.ready ? 200 : 503, result);
   }
-  if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found: use /graphql, /healthz or /readyz' });
+  if (url.pathname !== '/graphql')
+    return sendJson(res, 404, { error: 'not found: use /graphql, /healthz or /readyz' });
 
   const body = req.method === 'POST' ? await readBody(req) : undefined;
-  if (body === null) return sendJson(res, 413, { errors: [{ message: 'request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+  if (body === null)
+    return sendJson(res, 413, {
+      errors: [{ message: 'request body too large', extensions: { code: 'BAD_REQUEST' } }],
+    });
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -61,7 +73,11 @@ async function handle(app: GatewayApp, readiness: Readiness, req: IncomingMessag
     try {
       parsed = body.length > 0 ? JSON.parse(body) : {};
     } catch {
-      return sendJson(res, 400, { errors: [{ message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return sendJson(res, 400, {
+        errors: [
+          { message: 'the request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
+        ],
+      });
     }
   }
   const response = await app.apollo.executeHTTPGraphQLRequest({

@@ -12,13 +12,19 @@ export async function loadGatewayDataMap(file: string): Promise<{ map: DataMap; 
   try {
     text = await readFile(absolute, 'utf8');
   } catch (error) {
-    throw new Error(`cannot read the data map ${absolute} (${(error as NodeJS.ErrnoException).code ?? String(error)}); set PRIVGRAPH_DATAMAP to its path`);
+    throw new Error(
+      `cannot read the data map ${absolute} (${(error as NodeJS.ErrnoException).code ?? String(error)}); set PRIVGRAPH_DATAMAP to its path`,
+      { cause: error },
+    );
   }
   const result = parseDataMap(text, absolute, process.env, { requireEnv: true });
   if (!result.ok) {
     const errors = result.problems.filter((p) => p.severity === 'error');
-    throw new Error(`the data map is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    throw new Error(
+      `the data map is invalid (${errors.length} problem${errors.length === 1 ? '' : 's'}):\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
   }
-  for (const warning of result.warnings) console.warn(`[privgraph] warning: ${formatProblem(warning)}`);
+  for (const warning of result.warnings)
+    console.warn(`[privgraph] warning: ${formatProblem(warning)}`);
   return { map: result.map, text };
 }

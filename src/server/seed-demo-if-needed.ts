@@ -20,12 +20,15 @@ export async function seedDemoIfNeeded(
   const isDemoMap = path.resolve(map.sourceFile) === DEMO_MAP;
   if (!isDemoMap || (!embedded && config.PRIVGRAPH_SEED_DEMO !== 'always')) return;
   const url = process.env.PRIVGRAPH_DEMO_DATABASE_URL;
-  if (!url) throw new Error('PRIVGRAPH_DEMO_DATABASE_URL is not set: the demo world has nowhere to live');
+  if (!url)
+    throw new Error('PRIVGRAPH_DEMO_DATABASE_URL is not set: the demo world has nowhere to live');
   if (await isDemoWorldSeeded(url)) {
     log('demo world found (not re-seeded)');
     return;
   }
   const started = Date.now();
   const seeded = await seedDemoWorld(url, { subjects: config.PRIVGRAPH_DEMO_SUBJECTS, log });
-  log(`seeded the demo world: ${seeded.subjects} people, ${seeded.rows} rows in ${Date.now() - started} ms`);
+  log(
+    `seeded the demo world: ${seeded.subjects} people, ${seeded.rows} rows in ${Date.now() - started} ms`,
+  );
 }

@@ -9,7 +9,13 @@ import type { DataSource } from 'typeorm';
 import type { DataMap } from '../core/datamap/model';
 import { checkSources } from '../graph/check-sources';
 import { SourceRegistry } from '../graph/source-registry';
-import { loadSourceDescriptions, openStore, pingStore, recordDataMapSnapshot, saveSourceDescriptions } from '../store';
+import {
+  loadSourceDescriptions,
+  openStore,
+  pingStore,
+  recordDataMapSnapshot,
+  saveSourceDescriptions,
+} from '../store';
 import type { GatewayConfig } from './config';
 import { startEmbeddedPostgres } from './embedded/start-embedded-postgres';
 import { lockDataDir } from './embedded/data-dir-lock';
@@ -25,26 +31,37 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-export async function startGateway(config: GatewayConfig, log: (line: string) => void): Promise<RunningGateway> {
-  const cleanup: (() => Promise<void>)[] = [];
+export async function startGateway(
+  config: GatewayConfig,
+  log: (line: string) => void,
+): Promise<RunningGateway> {
+  const cleanup: { name: string; run: () => Promise<void> }[] = [];
+  const onStop = (name: string, run: () => Promise<void>) => cleanup.push({ name, run });
   const stop = async () => {
-    for (const step of cleanup.reverse()) await step().catch((error: Error) => log(`shutdown: ${error.message}`));
+    for (const step of cleanup.splice(0).reverse()) {
+      const started = Date.now();
+      await step.run().catch((error: Error) => log(`shutdown: ${step.name}: ${error.message}`));
+      if (config.PRIVGRAPH_LOG_LEVEL === 'debug')
+        log(`shutdown: ${step.name} in ${Date.now() - started} ms`);
+    }
   };
   try {
     let storeUrl = config.DATABASE_URL;
     let embedded = false;
     if (!storeUrl) {
-      cleanup.push(await lockDataDir(config.dataDir));
+      onStop('data directory lock', await lockDataDir(config.dataDir));
       const started = Date.now();
       const pg = await startEmbeddedPostgres({ dataDir: config.dataDir, port: 0, log });
-      cleanup.push(() => pg.stop());
-      log(`embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms, data in ${config.dataDir}`);
+      onStop('embedded PostgreSQL', () => pg.stop());
+      log(
+        `embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms, data in ${config.dataDir}`,
+      );
       storeUrl = pg.url;
       embedded = true;
       process.env.PRIVGRAPH_DEMO_DATABASE_URL ??= pg.url;
     }
     const store: DataSource = await openStore(storeUrl);
-    cleanup.push(() => store.destroy());
+    onStop('store', () => store.destroy());
 
     const { map, text } = await loadGatewayDataMap(config.PRIVGRAPH_DATAMAP);
     await seedDemoIfNeeded(config, map, embedded, log);
@@ -61,7 +78,7 @@ export async function startGateway(config: GatewayConfig, log: (line: string) =>
       connectTimeoutMs: config.PRIVGRAPH_SOURCE_CONNECT_TIMEOUT_MS,
       queryTimeoutMs: config.PRIVGRAPH_SOURCE_QUERY_TIMEOUT_MS,
     });
-    cleanup.push(() => sources.close());
+    onStop('sources', () => sources.close());
     const check = await checkSources(map, sources, {
       load: (system) => loadSourceDescriptions(store, system),
       save: (system, tables) => saveSourceDescriptions(store, system, map.contentHash, [...tables]),
@@ -72,7 +89,10 @@ export async function startGateway(config: GatewayConfig, log: (line: string) =>
           'Fix the map (table:/column: names) or the source schema, then start again.',
       );
     }
-    for (const down of check.unreachable) log(`warning: source "${down.system}" is unreachable (${down.error}); serving the other systems`);
+    for (const down of check.unreachable)
+      log(
+        `warning: source "${down.system}" is unreachable (${down.error}); serving the other systems`,
+      );
 
     const app = await createGatewayApp({
       map,
@@ -82,7 +102,7 @@ export async function startGateway(config: GatewayConfig, log: (line: string) =>
       maxRounds: config.PRIVGRAPH_MAX_TRAVERSAL_ROUNDS,
       log,
     });
-    cleanup.push(() => app.apollo.stop());
+    onStop('apollo', () => app.apollo.stop());
     const http = await startHttpServer(app, {
       port: config.PORT,
       host: config.HOST,
@@ -96,18 +116,19 @@ export async function startGateway(config: GatewayConfig, log: (line: string) =>
           await Promise.all(
             sources.all().map(async (connector) => {
               const health = await connector.health();
-              checks[`source:${connector.system}`] = health.ok ? { ok: true } : { ok: false, error: health.error };
+              checks[`source:${connector.system}`] = health.ok
+                ? { ok: true }
+                : { ok: false, error: health.error };
             }),
           );
           return { ready: Object.values(checks).every((c) => c.ok), checks };
         },
       },
     });
-    cleanup.push(() => http.close());
+    onStop('http', () => http.close());
     return { url: `http://localhost:${http.port}/graphql`, port: http.port, map, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
-

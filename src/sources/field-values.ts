@@ -16,10 +16,17 @@ const INT4_MAX = 2147483647;
 export function acceptsValue(type: FieldType, value: string, nativeType?: string): boolean {
   switch (type) {
     case 'int':
-      return INTEGER.test(value) && (nativeType !== 'int4' || Math.abs(Number(value)) <= INT4_MAX) &&
-        (nativeType !== 'int2' || Math.abs(Number(value)) <= 32767);
+      return (
+        INTEGER.test(value) &&
+        (nativeType !== 'int4' || Math.abs(Number(value)) <= INT4_MAX) &&
+        (nativeType !== 'int2' || Math.abs(Number(value)) <= 32767)
+      );
     case 'bigint':
-      return BIGINT.test(value) && BigInt(value) <= 9223372036854775807n && BigInt(value) >= -9223372036854775808n;
+      return (
+        BIGINT.test(value) &&
+        BigInt(value) <= 9223372036854775807n &&
+        BigInt(value) >= -9223372036854775808n
+      );
     case 'float':
     case 'decimal':
       return NUMBER.test(value);

@@ -5,7 +5,12 @@
  */
 import { generateDemoWorld } from '../../seeds/demo/generate';
 import type { TestGateway } from '../support/gateway-harness';
-import { DEMO_MAP, everythingSelection, execute, startTestGateway } from '../support/gateway-harness';
+import {
+  DEMO_MAP,
+  everythingSelection,
+  execute,
+  startTestGateway,
+} from '../support/gateway-harness';
 
 const SUBJECTS = Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 300);
 const world = generateDemoWorld({ subjects: SUBJECTS, seed: 7 });
@@ -27,14 +32,19 @@ async function statementsFor(query: string, variables: Record<string, unknown>) 
 // walk the same paths, so a difference in statements could only come from batching that
 // depends on how many ask. The shape comes from the generator's ground truth.
 const shapeOf = (index: number) =>
-  [...world.groundTruth(index)].filter(([, keys]) => keys.size > 0).map(([address]) => address).sort().join(' ');
+  [...world.groundTruth(index)]
+    .filter(([, keys]) => keys.size > 0)
+    .map(([address]) => address)
+    .sort()
+    .join(' ');
 const shapes = new Map<string, typeof world.people>();
 for (const person of world.people.filter((p) => !p.flags.workspaceOnly)) {
   const shape = shapeOf(person.index);
   shapes.set(shape, [...(shapes.get(shape) ?? []), person]);
 }
 const everywhere = [...shapes.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-const phonesOf = (people: typeof world.people) => people.map((p) => ({ phone: p.identities.phone[0]! }));
+const phonesOf = (people: typeof world.people) =>
+  people.map((p) => ({ phone: p.identities.phone[0]! }));
 
 describe('statements sent', () => {
   it('subjects(by:) with 5 and with 50 identities sends the same number of statements', async () => {
@@ -51,7 +61,10 @@ describe('statements sent', () => {
 
   it('reads only the collections a query needs and only the columns it selects plus join keys', async () => {
     const person = phonesOf(everywhere.slice(0, 1))[0]!;
-    const { result } = await statementsFor('query Q($by: IdentityInput!) { subject(by: $by) { accounts { users { full_name } } } }', { by: person });
+    const { result } = await statementsFor(
+      'query Q($by: IdentityInput!) { subject(by: $by) { accounts { users { full_name } } } }',
+      { by: person },
+    );
     expect(result.data?.subject).not.toBeNull();
     const read = new Set(gateway.statements.map((s) => s.system));
     expect(read.has('support')).toBe(false);
@@ -63,7 +76,8 @@ describe('statements sent', () => {
 });
 
 describe('hostile identities', () => {
-  const query = 'query Q($by: IdentityInput!) { subject(by: $by) { identities { kind value } accounts { users { id } } } }';
+  const query =
+    'query Q($by: IdentityInput!) { subject(by: $by) { identities { kind value } accounts { users { id } } } }';
   it.each([
     ["1' OR '1'='1", 'user_id'],
     ["x'); DROP TABLE accounts.users; --", 'email'],
@@ -74,25 +88,37 @@ describe('hostile identities', () => {
   ])('%j as %s finds nobody and leaks no database error', async (value, kind) => {
     const result = await execute(gateway, query, { by: { [kind]: value } });
     expect(result.data?.subject ?? null).toBeNull();
-    expect(JSON.stringify(result.errors ?? [])).not.toMatch(/syntax|SQL|relation|pg_|invalid input/i);
+    expect(JSON.stringify(result.errors ?? [])).not.toMatch(
+      /syntax|SQL|relation|pg_|invalid input/i,
+    );
   });
 
   it('a 10 kB identity is refused with BAD_USER_INPUT before any statement is sent', async () => {
     gateway.statements.length = 0;
-    const result = await execute(gateway, query, { by: { email: `${'a'.repeat(10_000)}@example.com` } });
+    const result = await execute(gateway, query, {
+      by: { email: `${'a'.repeat(10_000)}@example.com` },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/longer than 512 characters/);
     expect(gateway.statements).toHaveLength(0);
   });
 
   it('two identities in one IdentityInput are refused', async () => {
-    const result = await execute(gateway, query, { by: { email: 'a@example.com', phone: '13800138000' } });
-    expect(result.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
+    const result = await execute(gateway, query, {
+      by: { email: 'a@example.com', phone: '13800138000' },
+    });
+    expect(result.errors?.[0]?.extensions?.code).toMatch(
+      /BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/,
+    );
   });
 
   it('more identities than the configured bound are refused', async () => {
     const many = Array.from({ length: 101 }, (_, i) => ({ user_id: String(i + 1) }));
-    const result = await execute(gateway, 'query Q($by: [IdentityInput!]!) { subjects(by: $by) { identities { kind } } }', { by: many });
+    const result = await execute(
+      gateway,
+      'query Q($by: [IdentityInput!]!) { subjects(by: $by) { identities { kind } } }',
+      { by: many },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

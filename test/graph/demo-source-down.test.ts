@@ -6,7 +6,10 @@ import { generateDemoWorld } from '../../seeds/demo/generate';
 import type { TestGateway } from '../support/gateway-harness';
 import { DEMO_MAP, execute, startTestGateway } from '../support/gateway-harness';
 
-const world = generateDemoWorld({ subjects: Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 300), seed: 7 });
+const world = generateDemoWorld({
+  subjects: Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 300),
+  seed: 7,
+});
 let gateway: TestGateway;
 
 beforeAll(async () => {

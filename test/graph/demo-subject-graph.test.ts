@@ -5,7 +5,14 @@
 import type { DemoPerson, DemoWorld } from '../../seeds/demo/generate';
 import { generateDemoWorld } from '../../seeds/demo/generate';
 import type { TestGateway } from '../support/gateway-harness';
-import { DEMO_MAP, comparable, everythingSelection, execute, rowKeysOf, startTestGateway } from '../support/gateway-harness';
+import {
+  DEMO_MAP,
+  comparable,
+  everythingSelection,
+  execute,
+  rowKeysOf,
+  startTestGateway,
+} from '../support/gateway-harness';
 
 const SUBJECTS = Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 300);
 let world: DemoWorld;
@@ -22,7 +29,8 @@ afterAll(() => gateway?.close());
 function sample(): DemoPerson[] {
   const picks = new Map<number, DemoPerson>();
   const take = (predicate: (p: DemoPerson) => boolean, n: number) => {
-    for (const person of world.people.filter(predicate).slice(0, n)) picks.set(person.index, person);
+    for (const person of world.people.filter(predicate).slice(0, n))
+      picks.set(person.index, person);
   };
   take((p) => p.flags.systems.length >= 7, 4);
   take((p) => p.flags.workspaceOnly, 2);
@@ -47,47 +55,61 @@ describe('subject(by:) on the demo world', () => {
     expect(people.some((p) => p.flags.minor)).toBe(true);
   });
 
-  it.each(['phone', 'email', 'user_id', 'cookie_id'])('finds exactly the ground-truth rows by %s', async (kind) => {
-    let checked = 0;
-    for (const person of sample()) {
-      const values = (person.identities as Record<string, readonly string[]>)[kind] ?? [];
-      for (const value of values.slice(0, 2)) {
-        expect({ person: person.index, kind, rows: await found({ [kind]: value }) }).toEqual({
-          person: person.index,
-          kind,
-          rows: comparable(world.groundTruth(person.index, { kind, value })),
-        });
-        checked++;
+  it.each(['phone', 'email', 'user_id', 'cookie_id'])(
+    'finds exactly the ground-truth rows by %s',
+    async (kind) => {
+      let checked = 0;
+      for (const person of sample()) {
+        const values = (person.identities as Record<string, readonly string[]>)[kind] ?? [];
+        for (const value of values.slice(0, 2)) {
+          expect({ person: person.index, kind, rows: await found({ [kind]: value }) }).toEqual({
+            person: person.index,
+            kind,
+            rows: comparable(world.groundTruth(person.index, { kind, value })),
+          });
+          checked++;
+        }
       }
-    }
-    expect(checked).toBeGreaterThan(0);
-  });
+      expect(checked).toBeGreaterThan(0);
+    },
+  );
 
   it('finds a person by the phone as they would type it', async () => {
     const person = sample()[0]!;
-    expect(await found({ phone: person.typedPhone })).toEqual(comparable(world.groundTruth(person.index)));
+    expect(await found({ phone: person.typedPhone })).toEqual(
+      comparable(world.groundTruth(person.index)),
+    );
   });
 
   it('a shared device locates the device rows only, never a person', async () => {
     const person = world.people.find((p) => p.flags.sharesDeviceWith !== undefined)!;
     const deviceId = person.identities.device_id[0]!;
     const rows = await found({ device_id: deviceId });
-    expect(rows).toEqual(comparable(world.groundTruth(person.index, { kind: 'device_id', value: deviceId })));
+    expect(rows).toEqual(
+      comparable(world.groundTruth(person.index, { kind: 'device_id', value: deviceId })),
+    );
     expect(rows['accounts.users']).toBeUndefined();
   });
 
   it('two people sharing a device each see the device, neither sees the other', async () => {
-    const a = world.people.find((p) => p.flags.sharesDeviceWith !== undefined && !p.flags.workspaceOnly)!;
+    const a = world.people.find(
+      (p) => p.flags.sharesDeviceWith !== undefined && !p.flags.workspaceOnly,
+    )!;
     const b = world.people[a.flags.sharesDeviceWith!]!;
     const rowsOfA = await found({ phone: a.identities.phone[0]! });
     const rowsOfB = await found({ phone: b.identities.phone[0]! });
-    const shared = (rowsOfA['security.devices'] ?? []).filter((key) => (rowsOfB['security.devices'] ?? []).includes(key));
+    const shared = (rowsOfA['security.devices'] ?? []).filter((key) =>
+      (rowsOfB['security.devices'] ?? []).includes(key),
+    );
     expect(shared.length).toBeGreaterThan(0);
-    for (const key of rowsOfB['accounts.users'] ?? []) expect(rowsOfA['accounts.users'] ?? []).not.toContain(key);
+    for (const key of rowsOfB['accounts.users'] ?? [])
+      expect(rowsOfA['accounts.users'] ?? []).not.toContain(key);
   });
 
   it('nobody is found by an identity nobody has', async () => {
-    const result = await execute(gateway, query, { by: { email: 'nobody-at-all@example.invalid' } });
+    const result = await execute(gateway, query, {
+      by: { email: 'nobody-at-all@example.invalid' },
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?.subject).toBeNull();
   });

@@ -35,10 +35,17 @@ export function loadMap(file: string, env: NodeJS.ProcessEnv = process.env): Dat
 
 export async function startTestGateway(
   file: string,
-  options: { env?: NodeJS.ProcessEnv; maxSubjectsPerRequest?: number; connectTimeoutMs?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    maxSubjectsPerRequest?: number;
+    connectTimeoutMs?: number;
+  } = {},
 ): Promise<TestGateway> {
   const map = loadMap(file, options.env ?? process.env);
-  const sources = new SourceRegistry(map, { poolSize: 2, connectTimeoutMs: options.connectTimeoutMs ?? 3000 });
+  const sources = new SourceRegistry(map, {
+    poolSize: 2,
+    connectTimeoutMs: options.connectTimeoutMs ?? 3000,
+  });
   const statements: { system: string; text: string }[] = [];
   sources.observe((event) => statements.push({ system: event.system, text: event.text }));
   const cache = new Map<string, readonly TableDescription[]>();
@@ -71,7 +78,14 @@ export async function execute(
   gateway: TestGateway,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[] }> {
+): Promise<{
+  data?: Record<string, unknown> | null;
+  errors?: readonly {
+    message: string;
+    extensions?: Record<string, unknown>;
+    path?: readonly (string | number)[];
+  }[];
+}> {
   const response = await gateway.app.apollo.executeOperation(
     { query, variables },
     { contextValue: gateway.app.createContext() },
@@ -84,7 +98,9 @@ export async function execute(
 /** A selection of every column of every collection, and the identities. */
 export function everythingSelection(model: GraphModel): string {
   const systems = model.systems.map((system) => {
-    const collections = system.collections.map(({ fieldName, type }) => `${fieldName} { ${columnNames(type).join(' ')} }`);
+    const collections = system.collections.map(
+      ({ fieldName, type }) => `${fieldName} { ${columnNames(type).join(' ')} }`,
+    );
     return `${system.fieldName} { ${collections.join(' ')} }`;
   });
   return `identities { kind value shared } ${systems.join(' ')}`;
@@ -95,7 +111,10 @@ function columnNames(type: CollectionType): string[] {
 }
 
 /** Row keys per collection address, from one `Subject` object of a response. */
-export function rowKeysOf(model: GraphModel, subject: Record<string, unknown>): Map<string, Set<string>> {
+export function rowKeysOf(
+  model: GraphModel,
+  subject: Record<string, unknown>,
+): Map<string, Set<string>> {
   const keys = new Map<string, Set<string>>();
   for (const system of model.systems) {
     const data = subject[system.fieldName] as Record<string, Record<string, unknown>[]> | null;
@@ -103,16 +122,23 @@ export function rowKeysOf(model: GraphModel, subject: Record<string, unknown>): 
       const rows = data?.[fieldName] ?? [];
       if (rows.length === 0) continue;
       const pkNames = type.def.primaryKey.map(
-        (key) => type.fields.find((f) => f.target.kind === 'column' && f.target.field.key === key)?.name ?? key,
+        (key) =>
+          type.fields.find((f) => f.target.kind === 'column' && f.target.field.key === key)?.name ??
+          key,
       );
-      keys.set(type.address, new Set(rows.map((row) => rowKeyOf(pkNames.map((name) => row[name])))));
+      keys.set(
+        type.address,
+        new Set(rows.map((row) => rowKeyOf(pkNames.map((name) => row[name])))),
+      );
     }
   }
   return keys;
 }
 
 /** Sorted, comparable form of a ground truth or a response. */
-export function comparable(keys: ReadonlyMap<string, ReadonlySet<string>>): Record<string, string[]> {
+export function comparable(
+  keys: ReadonlyMap<string, ReadonlySet<string>>,
+): Record<string, string[]> {
   return Object.fromEntries(
     [...keys]
       .filter(([, set]) => set.size > 0)

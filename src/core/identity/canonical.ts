@@ -41,7 +41,13 @@ export function valueText(value: unknown): string | null {
 export function canonicalIdentity(format: IdentityFormat, value: unknown): string | null {
   const text = valueText(value);
   // NUL is never part of a stored key (PostgreSQL text cannot even hold it).
-  if (text === null || text.length === 0 || text.length > MAX_IDENTITY_LENGTH || text.includes('\u0000')) return null;
+  if (
+    text === null ||
+    text.length === 0 ||
+    text.length > MAX_IDENTITY_LENGTH ||
+    text.includes('\u0000')
+  )
+    return null;
   switch (format) {
     case 'email':
     case 'lowercase':

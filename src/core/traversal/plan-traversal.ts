@@ -34,7 +34,7 @@ export function planTraversal(
     }
     return kinds;
   };
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     const kinds = kindsLookedUp();
     for (const node of graph.nodes.values()) {
@@ -42,7 +42,9 @@ export function planTraversal(
       const leads =
         node.children.some((edge) => needed.has(edge.child)) ||
         node.ups.some((edge) => needed.has(edge.target)) ||
-        node.identitySources.some((ref) => kinds.has(ref.kind.name) && yieldsNewValues(graph, node, ref.field.key));
+        node.identitySources.some(
+          (ref) => kinds.has(ref.kind.name) && yieldsNewValues(graph, node, ref.field.key),
+        );
       if (leads) {
         needed.add(node.address);
         grew = true;
@@ -76,10 +78,16 @@ export function planTraversal(
 function yieldsNewValues(graph: TraversalGraph, node: CollectionNode, fieldKey: string): boolean {
   const field = node.def.fields.find((f) => f.key === fieldKey);
   if (field?.identity !== undefined) return true;
-  if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.kind.shared)) return true;
+  if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.kind.shared))
+    return true;
   for (const parent of graph.nodes.values()) {
     if (!graph.subjectCapable.has(parent.address)) continue;
-    if (parent.children.some((edge) => edge.child === node.address && edge.childField.key !== fieldKey)) return true;
+    if (
+      parent.children.some(
+        (edge) => edge.child === node.address && edge.childField.key !== fieldKey,
+      )
+    )
+      return true;
   }
   return false;
 }

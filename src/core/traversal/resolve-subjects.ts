@@ -18,7 +18,13 @@ import type { IdentityFormat, IdentityKind } from '../datamap/model';
 import { canonicalIdentity, valueText } from '../identity/canonical';
 import { rowKey } from './row-key';
 import type { SourceRow } from './source-row';
-import type { FoundIdentity, FoundRow, RowRole, SourceFailure, SubjectGraph } from './subject-graph';
+import type {
+  FoundIdentity,
+  FoundRow,
+  RowRole,
+  SourceFailure,
+  SubjectGraph,
+} from './subject-graph';
 import type { TraversalPlan } from './plan-traversal';
 
 export interface LookupGroup {
@@ -29,7 +35,10 @@ export interface LookupGroup {
 
 /** Batched read: rows whose `field` (compared by `match`) is one of `values`. A rejection
  * with a `system` property is reported as that system's failure. */
-export type BatchLookup = (group: LookupGroup, values: readonly string[]) => Promise<readonly SourceRow[]>;
+export type BatchLookup = (
+  group: LookupGroup,
+  values: readonly string[],
+) => Promise<readonly SourceRow[]>;
 
 export interface SeedIdentity {
   readonly kind: string;
@@ -58,7 +67,12 @@ export async function resolveSubjects(
   const { graph } = plan;
   const failures = new Map<string, string>();
   const states: SubjectState[] = seeds.map((seed) => {
-    const state: SubjectState = { identities: new Map(), rows: new Map(), asked: new Map(), pending: new Map() };
+    const state: SubjectState = {
+      identities: new Map(),
+      rows: new Map(),
+      asked: new Map(),
+      pending: new Map(),
+    };
     const kind = graph.map.identities.get(seed.kind);
     if (kind) addIdentity(state, kind, canonicalIdentity(kind.format, seed.value));
     return state;
@@ -83,21 +97,39 @@ export async function resolveSubjects(
     if (state.identities.has(id)) return;
     state.identities.set(id, { kind: kind.name, value, shared: kind.shared });
     for (const ref of graph.identityFields.get(kind.name) ?? []) {
-      ask(state, { collection: ref.collection, field: ref.field.key, match: kind.format }, value, kind.shared ? 'terminal' : 'subject');
+      ask(
+        state,
+        { collection: ref.collection, field: ref.field.key, match: kind.format },
+        value,
+        kind.shared ? 'terminal' : 'subject',
+      );
     }
   }
 
   function expand(state: SubjectState, address: string, row: SourceRow): void {
     const node = graph.nodes.get(address);
     if (!node) return;
-    for (const ref of node.identitySources) addIdentity(state, ref.kind, canonicalIdentity(ref.kind.format, row[ref.field.key]));
+    for (const ref of node.identitySources)
+      addIdentity(state, ref.kind, canonicalIdentity(ref.kind.format, row[ref.field.key]));
     for (const edge of node.children) {
       const value = valueText(row[edge.parentField.key]);
-      if (value !== null) ask(state, { collection: edge.child, field: edge.childField.key, match: 'exact' }, value, 'subject');
+      if (value !== null)
+        ask(
+          state,
+          { collection: edge.child, field: edge.childField.key, match: 'exact' },
+          value,
+          'subject',
+        );
     }
     for (const edge of node.ups) {
       const value = valueText(row[edge.field.key]);
-      if (value !== null) ask(state, { collection: edge.target, field: edge.targetField.key, match: 'exact' }, value, 'terminal');
+      if (value !== null)
+        ask(
+          state,
+          { collection: edge.target, field: edge.targetField.key, match: 'exact' },
+          value,
+          'terminal',
+        );
     }
   }
 
@@ -146,14 +178,18 @@ export async function resolveSubjects(
         const byValue = results.get(key);
         if (!byValue) continue;
         for (const [value, role] of values) {
-          for (const found of byValue.get(value) ?? []) accept(state, group.collection, found, role);
+          for (const found of byValue.get(value) ?? [])
+            accept(state, group.collection, found, role);
         }
       }
     });
   }
 
   const truncated = states.some((state) => state.pending.size > 0);
-  const failureList: SourceFailure[] = [...failures].map(([system, message]) => ({ system, message }));
+  const failureList: SourceFailure[] = [...failures].map(([system, message]) => ({
+    system,
+    message,
+  }));
   return states.map((state) => ({
     identities: [...state.identities.values()],
     rows: new Map([...state.rows].map(([address, rows]) => [address, [...rows.values()]])),

@@ -4,13 +4,7 @@
  * identity, which collections reference it (children) and which it points up to.
  * Built once per data map version; pure.
  */
-import type {
-  CollectionDef,
-  DataMap,
-  FieldDef,
-  IdentityKind,
-  SystemDef,
-} from '../datamap/model';
+import type { CollectionDef, DataMap, FieldDef, IdentityKind, SystemDef } from '../datamap/model';
 import { formatCollectionAddress } from '../datamap/model';
 
 export interface IdentityFieldRef {
@@ -57,7 +51,8 @@ export function buildTraversalGraph(map: DataMap): TraversalGraph {
   const queryable = map.systems.filter((system) => system.source !== undefined);
   const defs = new Map<string, { system: SystemDef; def: CollectionDef }>();
   for (const system of queryable) {
-    for (const def of system.collections) defs.set(formatCollectionAddress(def.address), { system, def });
+    for (const def of system.collections)
+      defs.set(formatCollectionAddress(def.address), { system, def });
   }
   const fieldOf = (address: string, key: string): FieldDef | undefined =>
     defs.get(address)?.def.fields.find((field) => field.key === key);
@@ -74,7 +69,8 @@ export function buildTraversalGraph(map: DataMap): TraversalGraph {
 
   for (const [address, { def }] of defs) {
     for (const field of def.fields) {
-      const declared = field.identity === undefined ? undefined : map.identities.get(field.identity);
+      const declared =
+        field.identity === undefined ? undefined : map.identities.get(field.identity);
       if (declared) {
         const ref = { collection: address, field, kind: declared };
         push(identityFields, declared.name, ref);
@@ -84,8 +80,10 @@ export function buildTraversalGraph(map: DataMap): TraversalGraph {
       const target = formatCollectionAddress(field.references);
       const targetField = fieldOf(target, field.references.field);
       if (!targetField) continue; // validation rejects this; a sourceless target is not walked
-      const carried = targetField.identity === undefined ? undefined : map.identities.get(targetField.identity);
-      if (carried && !declared) push(identitySources, address, { collection: address, field, kind: carried });
+      const carried =
+        targetField.identity === undefined ? undefined : map.identities.get(targetField.identity);
+      if (carried && !declared)
+        push(identitySources, address, { collection: address, field, kind: carried });
       if (field.follow === 'down' || field.follow === 'both') {
         push(children, target, { child: address, childField: field, parentField: targetField });
       }
@@ -112,9 +110,10 @@ export function buildTraversalGraph(map: DataMap): TraversalGraph {
 function subjectCapableOf(nodes: ReadonlyMap<string, CollectionNode>): Set<string> {
   const capable = new Set<string>();
   for (const node of nodes.values()) {
-    if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.kind.shared)) capable.add(node.address);
+    if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.kind.shared))
+      capable.add(node.address);
   }
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const address of [...capable]) {
       for (const edge of nodes.get(address)?.children ?? []) {

@@ -4,7 +4,12 @@
  * `escapeIdentifier`. One statement per batched lookup, whatever the number of values.
  */
 import { Pool, escapeIdentifier } from 'pg';
-import type { CollectionDef, FieldType, PostgresSourceDef, SystemDef } from '../../core/datamap/model';
+import type {
+  CollectionDef,
+  FieldType,
+  PostgresSourceDef,
+  SystemDef,
+} from '../../core/datamap/model';
 import type {
   ColumnDescription,
   LookupRequest,
@@ -59,7 +64,8 @@ export class PostgresConnector implements SourceConnector {
   async lookup(request: LookupRequest): Promise<SourceRow[]> {
     const { collection, field } = request;
     const column = this.columnTypes.get(`${collection.table}\u0000${field.column}`);
-    const type: FieldType = request.match === 'exact' ? (column?.type ?? field.type ?? 'string') : 'string';
+    const type: FieldType =
+      request.match === 'exact' ? (column?.type ?? field.type ?? 'string') : 'string';
     const values = request.values.filter((value) => acceptsValue(type, value, column?.nativeType));
     if (values.length === 0) return [];
     const text = this.lookupStatement(request, column);
@@ -71,10 +77,14 @@ export class PostgresConnector implements SourceConnector {
     const cacheKey = `${collection.key}\u0000${field.key}\u0000${match}\u0000${request.fields.join('\u0000')}`;
     const cached = this.statements.get(cacheKey);
     if (cached) return cached;
-    const keys = request.fields.includes(field.key) ? request.fields : [...request.fields, field.key];
+    const keys = request.fields.includes(field.key)
+      ? request.fields
+      : [...request.fields, field.key];
     const byKey = new Map(collection.fields.map((f) => [f.key, f]));
     const select = keys
-      .map((key) => `${escapeIdentifier(byKey.get(key)?.column ?? key)} AS ${escapeIdentifier(key)}`)
+      .map(
+        (key) => `${escapeIdentifier(byKey.get(key)?.column ?? key)} AS ${escapeIdentifier(key)}`,
+      )
       .join(', ');
     const quoted = escapeIdentifier(field.column);
     let where: string;
@@ -106,7 +116,8 @@ export class PostgresConnector implements SourceConnector {
           type: fieldTypeOfPg(String(row.udt_name)),
           nullable: row.is_nullable === 'YES',
         }));
-      for (const column of columns) this.columnTypes.set(`${collection.table}\u0000${column.column}`, column);
+      for (const column of columns)
+        this.columnTypes.set(`${collection.table}\u0000${column.column}`, column);
       return { table: collection.table, exists: columns.length > 0, columns };
     });
   }
@@ -114,7 +125,8 @@ export class PostgresConnector implements SourceConnector {
   /** Teach the connector column types from a cached description (source down at start). */
   learn(tables: readonly TableDescription[]): void {
     for (const table of tables) {
-      for (const column of table.columns) this.columnTypes.set(`${table.table}\u0000${column.column}`, column);
+      for (const column of table.columns)
+        this.columnTypes.set(`${table.table}\u0000${column.column}`, column);
     }
   }
 

@@ -6,7 +6,10 @@ import { memoryLookup, tinyMap } from './tiny-world';
 
 const graph = buildTraversalGraph(tinyMap());
 const ALL = [...graph.nodes.keys()];
-const everything = planTraversal(graph, new Map(ALL.map((address) => [address, new Set<string>()])));
+const everything = planTraversal(
+  graph,
+  new Map(ALL.map((address) => [address, new Set<string>()])),
+);
 
 function keys(found: SubjectGraph, address: string): string[] {
   return (found.rows.get(address) ?? []).map((row) => `${row.key}:${row.role}`).sort();
@@ -15,12 +18,22 @@ function keys(found: SubjectGraph, address: string): string[] {
 describe('resolveSubjects', () => {
   it('finds a person whole from a phone typed in another format, following identities found on the way', async () => {
     const { lookup } = memoryLookup();
-    const [ann] = await resolveSubjects(everything, [{ kind: 'phone', value: '138-0013-8000' }], lookup);
+    const [ann] = await resolveSubjects(
+      everything,
+      [{ kind: 'phone', value: '138-0013-8000' }],
+      lookup,
+    );
     expect(keys(ann!, 'a.users')).toEqual(['["1"]:subject', '["3"]:subject']); // 3 via the profile's alt_email
     expect(keys(ann!, 'a.posts')).toEqual(['["100"]:subject', '["102"]:subject']);
     expect(keys(ann!, 'b.profiles')).toEqual(['["50"]:subject']);
     expect(ann!.identities.map((i) => `${i.kind}=${i.value}`)).toEqual(
-      expect.arrayContaining(['phone=+8613800138000', 'email=ann@example.com', 'email=ann.alt@example.com', 'uid=1', 'uid=3']),
+      expect.arrayContaining([
+        'phone=+8613800138000',
+        'email=ann@example.com',
+        'email=ann.alt@example.com',
+        'uid=1',
+        'uid=3',
+      ]),
     );
   });
 
@@ -28,7 +41,10 @@ describe('resolveSubjects', () => {
     const { lookup } = memoryLookup();
     const [upper, tagged] = await resolveSubjects(
       everything,
-      [{ kind: 'email', value: 'ANN@EXAMPLE.COM' }, { kind: 'email', value: 'ann+x@example.com' }],
+      [
+        { kind: 'email', value: 'ANN@EXAMPLE.COM' },
+        { kind: 'email', value: 'ann+x@example.com' },
+      ],
       lookup,
     );
     expect(keys(upper!, 'a.users')).toContain('["1"]:subject');
@@ -37,7 +53,14 @@ describe('resolveSubjects', () => {
 
   it('keeps two people who share a device apart: both see the device and its log, neither the other', async () => {
     const { lookup } = memoryLookup();
-    const [ann, bob] = await resolveSubjects(everything, [{ kind: 'uid', value: '1' }, { kind: 'uid', value: '2' }], lookup);
+    const [ann, bob] = await resolveSubjects(
+      everything,
+      [
+        { kind: 'uid', value: '1' },
+        { kind: 'uid', value: '2' },
+      ],
+      lookup,
+    );
     expect(keys(ann!, 'a.devices')).toEqual(['["D1"]:terminal']);
     expect(keys(ann!, 'a.logs')).toEqual(['["1000"]:terminal']);
     expect(keys(ann!, 'a.users')).not.toContain('["2"]:subject');
@@ -64,8 +87,16 @@ describe('resolveSubjects', () => {
     const one = memoryLookup();
     await resolveSubjects(everything, [{ kind: 'uid', value: '1' }], one.lookup);
     const two = memoryLookup();
-    await resolveSubjects(everything, [{ kind: 'uid', value: '1' }, { kind: 'uid', value: '4' }], two.lookup);
-    const shape = (calls: typeof one.calls) => calls.map((c) => `${c.group.collection}.${c.group.field}`).sort();
+    await resolveSubjects(
+      everything,
+      [
+        { kind: 'uid', value: '1' },
+        { kind: 'uid', value: '4' },
+      ],
+      two.lookup,
+    );
+    const shape = (calls: typeof one.calls) =>
+      calls.map((c) => `${c.group.collection}.${c.group.field}`).sort();
     expect(shape(two.calls)).toEqual(shape(one.calls));
   });
 
@@ -80,7 +111,10 @@ describe('resolveSubjects', () => {
     const { lookup } = memoryLookup();
     const [nobody, invalid] = await resolveSubjects(
       everything,
-      [{ kind: 'phone', value: "1' OR '1'='1" }, { kind: 'email', value: '' }],
+      [
+        { kind: 'phone', value: "1' OR '1'='1" },
+        { kind: 'email', value: '' },
+      ],
       lookup,
     );
     expect(nobody!.rows.size).toBe(0);
@@ -89,7 +123,12 @@ describe('resolveSubjects', () => {
 
   it('stops at the round limit and says so', async () => {
     const { lookup } = memoryLookup();
-    const [ann] = await resolveSubjects(everything, [{ kind: 'phone', value: '13800138000' }], lookup, 1);
+    const [ann] = await resolveSubjects(
+      everything,
+      [{ kind: 'phone', value: '13800138000' }],
+      lookup,
+      1,
+    );
     expect(ann!.truncated).toBe(true);
   });
 });
@@ -98,7 +137,9 @@ describe('planTraversal', () => {
   it('reads only what is selected plus the collections that lead to it', () => {
     const plan = planTraversal(graph, new Map([['a.posts', new Set(['body'])]]));
     expect([...plan.collections.keys()].sort()).toEqual(['a.posts', 'a.users', 'b.profiles']);
-    expect(plan.collections.get('a.posts')?.fields).toEqual(expect.arrayContaining(['id', 'author_id', 'body']));
+    expect(plan.collections.get('a.posts')?.fields).toEqual(
+      expect.arrayContaining(['id', 'author_id', 'body']),
+    );
     expect(plan.collections.get('a.users')?.fields).not.toContain('org_id');
   });
 

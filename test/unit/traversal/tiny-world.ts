@@ -80,13 +80,19 @@ export const TABLES: Record<string, SourceRow[]> = {
     { id: 101, author_id: 2, body: 'bob post' },
     { id: 102, author_id: 3, body: 'ann alt post' },
   ],
-  'a.devices': [{ device_id: 'D1', model: 'tablet' }, { device_id: 'D2', model: 'phone' }],
+  'a.devices': [
+    { device_id: 'D1', model: 'tablet' },
+    { device_id: 'D2', model: 'phone' },
+  ],
   'a.user_devices': [
     { user_id: 1, device_id: 'D1' },
     { user_id: 2, device_id: 'D1' },
     { user_id: 2, device_id: 'D2' },
   ],
-  'a.logs': [{ id: 1000, device_id: 'D1' }, { id: 1001, device_id: 'D2' }],
+  'a.logs': [
+    { id: 1000, device_id: 'D1' },
+    { id: 1001, device_id: 'D2' },
+  ],
   'b.profiles': [{ id: 50, user_id: 1, alt_email: 'ANN.ALT@example.com' }],
 };
 
@@ -95,12 +101,16 @@ export interface RecordedLookup {
   readonly values: readonly string[];
 }
 
-export function memoryLookup(failing: ReadonlySet<string> = new Set()): { lookup: BatchLookup; calls: RecordedLookup[] } {
+export function memoryLookup(failing: ReadonlySet<string> = new Set()): {
+  lookup: BatchLookup;
+  calls: RecordedLookup[];
+} {
   const calls: RecordedLookup[] = [];
   const lookup: BatchLookup = async (group, values) => {
     calls.push({ group, values });
     const system = group.collection.split('.')[0] ?? '';
-    if (failing.has(system)) throw Object.assign(new Error(`source "${system}" is unavailable`), { system });
+    if (failing.has(system))
+      throw Object.assign(new Error(`source "${system}" is unavailable`), { system });
     const wanted = new Set(values);
     return (TABLES[group.collection] ?? []).filter((row) => {
       const value = canonicalIdentity(group.match, row[group.field]);
