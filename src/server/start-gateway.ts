@@ -28,6 +28,8 @@ export interface RunningGateway {
   readonly url: string;
   readonly port: number;
   readonly map: DataMap;
+  /** Serving the demo world's map (the banner then shows a demo person). */
+  readonly demo: boolean;
   stop(): Promise<void>;
 }
 
@@ -64,7 +66,7 @@ export async function startGateway(
     onStop('store', () => store.destroy());
 
     const { map, text } = await loadGatewayDataMap(config.PRIVGRAPH_DATAMAP);
-    await seedDemoIfNeeded(config, map, embedded, log);
+    const demo = await seedDemoIfNeeded(config, map, embedded, log);
     await recordDataMapSnapshot(store, {
       contentHash: map.contentHash,
       sourceFile: path.relative(process.cwd(), map.sourceFile),
@@ -126,7 +128,7 @@ export async function startGateway(
       },
     });
     onStop('http', () => http.close());
-    return { url: `http://localhost:${http.port}/graphql`, port: http.port, map, stop };
+    return { url: `http://localhost:${http.port}/graphql`, port: http.port, map, demo, stop };
   } catch (error) {
     await stop();
     throw error;

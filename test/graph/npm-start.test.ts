@@ -1,0 +1,83 @@
+/**
+ * `npm start` as a new user runs it: the real entry point in a child process, with no
+ * DATABASE_URL, on a fresh data directory. The first start seeds the demo world; a restart
+ * keeps the data and does not re-seed; a second process on the same directory is refused.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../support/gateway-harness';
+
+jest.setTimeout(120_000);
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'privgraph-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(): Started {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: '0',
+    HOST: '127.0.0.1',
+  };
+  Object.assign(env, { PRIVGRAPH_DATA_DIR: dataDir, PRIVGRAPH_DEMO_SUBJECTS: '30' });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function urlOf(started: Started): Promise<string> {
+  for (let waited = 0; waited < 90_000; waited += 250) {
+    const match = /GraphQL:\s+(http:\/\/\S+)/.exec(started.output());
+    if (match?.[1]) return match[1];
+    if (started.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the gateway did not start:\n${started.output()}`);
+}
+
+const QUERY =
+  '{ subject(by: { phone: "147 1373 5850" }) { accounts { users { full_name } } workspace { employees { title } } } }';
+
+async function ask(url: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
+  });
+  return response.json();
+}
+
+it('serves the demo on the first start, keeps it on a restart, and locks its data directory', async () => {
+  const first = start();
+  const firstAnswer = await ask(await urlOf(first));
+  expect(first.output()).toMatch(/seeded the demo world: 30 people/);
+  expect(JSON.stringify(firstAnswer)).toMatch(/杨秀英/);
+
+  const second = start();
+  expect(await second.exited).toBe(1);
+  expect(second.output()).toMatch(/data directory .* is in use by process \d+/);
+
+  first.child.kill('SIGTERM');
+  expect(await first.exited).toBe(0);
+
+  const again = start();
+  expect(await ask(await urlOf(again))).toEqual(firstAnswer);
+  expect(again.output()).toMatch(/demo world found \(not re-seeded\)/);
+  again.child.kill('SIGTERM');
+  expect(await again.exited).toBe(0);
+});
