@@ -1,0 +1,128 @@
+/**
+ * Text → validated `Policy`, or every problem found (SPEC §3: the policy is code, "validated
+ * with clear errors — file, path, what is wrong, what would be right"). Pure, like
+ * `parseDataMap`, whose problem type and format it shares, so the CLI and the server print
+ * map and policy problems alike; the data map it is checked against comes in as `context`.
+ *
+ * Stages, each reporting all it finds: YAML syntax (including duplicate keys) → reserved
+ * names → structure (zod) → checks against the map and across rules. A failing stage stops
+ * the later ones, which could only report consequences of the same mistake.
+ */
+import { createHash } from 'node:crypto';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
+import type { DataMapIssue, DataMapProblem } from '../datamap/data-map-error';
+import { formatPath, formatProblem, hasErrors, issue } from '../datamap/data-map-error';
+import { findReservedKeys } from '../datamap/reserved-keys';
+import { locatePath, pathAtOffset } from '../datamap/yaml-location';
+import { translateZodIssues } from '../datamap/zod-issues';
+import type { PolicyContext } from './check-policy';
+import { checkPolicy } from './check-policy';
+import type { Policy } from './model';
+import { rawPolicySchema } from './raw-policy-schema';
+
+/** Same shape as a data map's problem: `file:line:col path: message (hint)`. */
+export type PolicyProblem = DataMapProblem;
+
+export type PolicyParseResult =
+  | { readonly ok: true; readonly policy: Policy; readonly warnings: readonly PolicyProblem[] }
+  | { readonly ok: false; readonly problems: readonly PolicyProblem[] };
+
+/** Bounds alias expansion, so a crafted file cannot blow up into gigabytes. */
+const MAX_ALIAS_COUNT = 100;
+
+/** sha256 of the file as reviewed: the policy version every decision and audit names. */
+export function policyContentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export function parsePolicy(text: string, file: string, context: PolicyContext): PolicyParseResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const locate = (found: readonly DataMapIssue[]): PolicyProblem[] =>
+    found.map((i) => ({
+      file,
+      path: formatPath(i.path),
+      ...locatePath(doc, lines, i.path),
+      message: i.message,
+      hint: i.hint,
+      severity: i.severity,
+    }));
+  const fail = (problems: readonly PolicyProblem[]): PolicyParseResult => ({ ok: false, problems });
+
+  if (doc.errors.length > 0) return fail(doc.errors.map((e) => yamlProblem(e, doc, lines, file)));
+  const early = doc.warnings.map((w) => yamlProblem(w, doc, lines, file));
+  const tree: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) {
+    const got = tree === null ? 'null' : Array.isArray(tree) ? 'a list' : `'${String(tree)}'`;
+    return fail([
+      ...early,
+      ...locate([issue([], `the policy must be a mapping (got ${got})`, 'start with version: 1')]),
+    ]);
+  }
+  const reserved = findReservedKeys(tree);
+  if (reserved.length > 0) return fail(byPosition([...early, ...locate(reserved)]));
+  const parsed = rawPolicySchema.safeParse(tree);
+  if (!parsed.success) {
+    const shape = translateZodIssues(parsed.error.issues, tree, rawPolicySchema);
+    return fail(byPosition([...early, ...locate(shape)]));
+  }
+  const { policy, issues } = checkPolicy(parsed.data, context, {
+    contentHash: policyContentHash(text),
+    sourceFile: file,
+  });
+  const problems = byPosition([...early, ...locate(issues)]);
+  if (hasErrors(problems)) return fail(problems);
+  return { ok: true, policy, warnings: problems };
+}
+
+/** As the data map reports them: a duplicate key by name, any other YAML error verbatim. */
+function yamlProblem(
+  error: YAMLError,
+  doc: Document,
+  lines: LineCounter,
+  file: string,
+): PolicyProblem {
+  const { line, col } = lines.linePos(error.pos[0]);
+  const path = pathAtOffset(doc, error.pos[0]);
+  const duplicate = error.code === 'DUPLICATE_KEY';
+  return {
+    file,
+    path: formatPath(path),
+    line,
+    column: col,
+    message: duplicate
+      ? `duplicate key '${String(path[path.length - 1] ?? '')}'`
+      : `YAML: ${error.message}`,
+    hint: duplicate
+      ? 'a key may appear once per mapping; merge the two entries'
+      : 'fix the YAML syntax here',
+    severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
+  };
+}
+
+/** In file order, as an editor lists them; a problem with no position goes last. */
+function byPosition(problems: PolicyProblem[]): PolicyProblem[] {
+  const line = (p: PolicyProblem): number => p.line ?? Number.MAX_SAFE_INTEGER;
+  return problems.sort((a, b) => line(a) - line(b) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Thrown by callers that cannot go on without a valid policy (the server at start). */
+export class PolicyError extends Error {
+  readonly problems: readonly PolicyProblem[];
+
+  constructor(problems: readonly PolicyProblem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(
+      `invalid policy (${errors.length} error${errors.length === 1 ? '' : 's'}):\n` +
+        errors.map(formatProblem).join('\n'),
+    );
+    this.name = 'PolicyError';
+    this.problems = problems;
+  }
+}
+
+export function policyOrThrow(result: PolicyParseResult): Policy {
+  if (!result.ok) throw new PolicyError(result.problems);
+  return result.policy;
+}
