@@ -4,11 +4,15 @@
  */
 import 'reflect-metadata';
 import { runDatamapValidate } from './datamap-validate';
+import { runToken } from './token';
 
 const USAGE = `usage: privgraph <command>
 
 commands:
   datamap validate FILE [--require-env]   check a data map; prints every problem, exit 1 on errors
+  token --role ROLE [--subject S] [--ttl 1h]
+                                          mint a bearer token with the deployment's HS256 secret
+                                          (the demo secret in development); prints only the token
 `;
 
 interface Output {
@@ -19,6 +23,7 @@ interface Output {
 async function dispatch(args: string[], out: Output): Promise<number> {
   const [group, command, ...rest] = args;
   if (group === 'datamap' && command === 'validate') return runDatamapValidate(rest, out);
+  if (group === 'token') return runToken(args.slice(1), out);
   out.error(
     group === undefined || group === '--help' || group === 'help'
       ? USAGE

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { JWT_ALGORITHMS } from '../access/authentication/jwt-key-material';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -20,6 +21,19 @@ const schema = z.object({
   PRIVGRAPH_SOURCE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(15000),
   PRIVGRAPH_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   NODE_ENV: z.string().default('development'),
+
+  // Authentication and the deployment's keys (docs/authentication.md). Unset keys are
+  // generated into <dataDir>/keys in development; production refuses to start without them.
+  PRIVGRAPH_JWT_SECRET: z.string().optional(),
+  PRIVGRAPH_JWT_PUBLIC_KEY: z.string().optional(),
+  PRIVGRAPH_JWT_JWKS_FILE: z.string().optional(),
+  PRIVGRAPH_JWT_JWKS_URL: z.string().optional(),
+  PRIVGRAPH_JWT_ALGORITHM: z.enum(JWT_ALGORITHMS).optional(),
+  PRIVGRAPH_JWT_ISSUER: z.string().optional(),
+  PRIVGRAPH_JWT_AUDIENCE: z.string().optional(),
+  PRIVGRAPH_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
+  PRIVGRAPH_HASH_KEY: z.string().optional(),
+  PRIVGRAPH_TOKENIZE_KEY: z.string().optional(),
 });
 
 export type GatewayConfig = z.infer<typeof schema> & {

@@ -5,6 +5,7 @@
  */
 import { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import type { Principal } from '../access/authentication';
 import type { ControlContext, ControlPlaneContext } from '../control';
 import { buildControlSchema, mergeGatewaySchemas } from '../control';
 import type { DataMap } from '../core/datamap/model';
@@ -37,7 +38,9 @@ export interface GatewayApp {
   readonly subject: SubjectSchema;
   readonly schema: GraphQLSchema;
   readonly runtime: TraversalRuntime;
-  createContext(): GatewayContext;
+  /** `principal`: the authenticated caller (src/access/authentication); absent in tests
+   * that drive Apollo directly. */
+  createContext(principal?: Principal): GatewayContext;
 }
 
 export async function createGatewayApp(options: GatewayAppOptions): Promise<GatewayApp> {

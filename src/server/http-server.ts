@@ -2,25 +2,31 @@
  * A small HTTP front for Apollo Server (its `executeHTTPGraphQLRequest` is the integration
  * point every framework adapter uses): `/graphql`, `/healthz` (the process is up) and
  * `/readyz` (the store and every source answer). Plain `node:http` keeps the hot path short.
+ * With `authenticate`, `/graphql` answers only requests with a valid bearer token.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
+import type { AuthResult, Principal } from '../access/authentication';
+import { authenticationFailureResponse, requiresAuthentication } from '../access/authentication';
 import type { GatewayApp } from './gateway-app';
 
 export interface Readiness {
   check(): Promise<{ ready: boolean; checks: Record<string, { ok: boolean; error?: string }> }>;
 }
 
+/** Authenticates a request from its `Authorization` header (src/access/authentication). */
+export type Authenticate = (authorizationHeader: string | undefined) => Promise<AuthResult>;
+
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export async function startHttpServer(
   app: GatewayApp,
-  options: { port: number; host: string; readiness: Readiness },
+  options: { port: number; host: string; readiness: Readiness; authenticate?: Authenticate },
 ): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
-    handle(app, options.readiness, req, res).catch(() => {
+    handle(app, options, req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(
         '{"errors":[{"message":"Internal server error","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}',
@@ -46,18 +52,32 @@ export async function startHttpServer(
 
 async function handle(
   app: GatewayApp,
-  readiness: Readiness,
+  options: { readiness: Readiness; authenticate?: Authenticate },
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
   if (url.pathname === '/readyz') {
-    const result = await readiness.check();
+    const result = await options.readiness.check();
     return sendJson(res, result.ready ? 200 : 503, result);
   }
   if (url.pathname !== '/graphql')
     return sendJson(res, 404, { error: 'not found: use /graphql, /healthz or /readyz' });
+
+  // Authentication (SPEC §4.1) comes first: a refused request is answered before its body is
+  // read or anything reaches Apollo, so nothing is parsed, executed, or read from a source.
+  let principal: Principal | undefined;
+  if (options.authenticate && requiresAuthentication(req.method ?? 'GET', url.searchParams)) {
+    const auth = await options.authenticate(req.headers.authorization);
+    if (!auth.ok) {
+      const refusal = authenticationFailureResponse(auth, req.headers.authorization !== undefined);
+      res.writeHead(refusal.status, refusal.headers);
+      res.end(refusal.body);
+      return;
+    }
+    principal = auth.principal;
+  }
 
   const body = req.method === 'POST' ? await readBody(req) : undefined;
   if (body === null)
@@ -82,7 +102,7 @@ async function handle(
   }
   const response = await app.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body: parsed },
-    context: async () => app.createContext(),
+    context: async () => app.createContext(principal),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;

@@ -21,6 +21,8 @@ import { startEmbeddedPostgres } from './embedded/start-embedded-postgres';
 import { lockDataDir } from './embedded/data-dir-lock';
 import { createGatewayApp } from './gateway-app';
 import { startHttpServer } from './http-server';
+import type { DemoToken, DeploymentKeys } from './keys';
+import { loadDeploymentKeys, prepareAuthentication } from './keys';
 import { loadGatewayDataMap } from './load-gateway-data-map';
 import { seedDemoIfNeeded } from './seed-demo-if-needed';
 
@@ -30,6 +32,10 @@ export interface RunningGateway {
   readonly map: DataMap;
   /** Serving the demo world's map (the banner then shows a demo person). */
   readonly demo: boolean;
+  /** The deployment's keys (token verification, hash, tokenize). */
+  readonly keys: DeploymentKeys;
+  /** One token per policy role when the token key is the generated demo secret. */
+  readonly demoTokens: readonly DemoToken[];
   stop(): Promise<void>;
 }
 
@@ -48,6 +54,10 @@ export async function startGateway(
     }
   };
   try {
+    // Keys first: production refuses missing or demo keys before anything starts.
+    const keys = await loadDeploymentKeys(config, config.dataDir);
+    for (const note of keys.notes) log(`keys: ${note}`);
+
     let storeUrl = config.DATABASE_URL;
     let embedded = false;
     if (!storeUrl) {
@@ -105,9 +115,11 @@ export async function startGateway(
       log,
     });
     onStop('apollo', () => app.apollo.stop());
+    const auth = await prepareAuthentication(config, keys, log);
     const http = await startHttpServer(app, {
       port: config.PORT,
       host: config.HOST,
+      authenticate: auth.authenticate,
       readiness: {
         async check() {
           const checks: Record<string, { ok: boolean; error?: string }> = {};
@@ -128,7 +140,8 @@ export async function startGateway(
       },
     });
     onStop('http', () => http.close());
-    return { url: `http://localhost:${http.port}/graphql`, port: http.port, map, demo, stop };
+    const url = `http://localhost:${http.port}/graphql`;
+    return { url, port: http.port, map, demo, keys, demoTokens: auth.demoTokens, stop };
   } catch (error) {
     await stop();
     throw error;

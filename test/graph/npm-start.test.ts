@@ -1,13 +1,16 @@
 /**
  * `npm start` as a new user runs it: the real entry point in a child process, with no
- * DATABASE_URL, on a fresh data directory. The first start seeds the demo world; a restart
- * keeps the data and does not re-seed; a second process on the same directory is refused.
+ * DATABASE_URL, on a fresh data directory. The first start seeds the demo world and prints
+ * a token per role; a restart keeps the data (and the demo keys: the first start's token and
+ * one from `privgraph token` both work) and does not re-seed; a second process on the same
+ * directory is refused.
  */
 import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { ROOT } from '../support/gateway-harness';
 
 jest.setTimeout(120_000);
@@ -21,14 +24,18 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function start(): Started {
+function environment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PORT: '0',
     HOST: '127.0.0.1',
   };
-  Object.assign(env, { PRIVGRAPH_DATA_DIR: dataDir, PRIVGRAPH_DEMO_SUBJECTS: '30' });
+  return Object.assign(env, { PRIVGRAPH_DATA_DIR: dataDir, PRIVGRAPH_DEMO_SUBJECTS: '30' });
+}
+
+function start(): Started {
+  const env = environment();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/server/main.ts'], {
     cwd: ROOT,
     env,
@@ -53,10 +60,27 @@ async function urlOf(started: Started): Promise<string> {
 const QUERY =
   '{ subject(by: { phone: "147 1373 5850" }) { accounts { users { full_name } } workspace { employees { title } } } }';
 
-async function ask(url: string): Promise<unknown> {
+/** The DPO's token from the start-up banner's "Demo tokens" lines. */
+function bannerToken(started: Started): string {
+  const match = /^\s+dpo\s+(eyJ[\w-]+\.[\w-]+\.[\w-]+)$/m.exec(started.output());
+  if (!match?.[1]) throw new Error(`no demo token for dpo in:\n${started.output()}`);
+  return match[1];
+}
+
+/** What the README says a user runs: `npx privgraph token --role dpo | tail -n 1`. */
+async function cliToken(): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['bin/privgraph.js', 'token', '--role', 'dpo'],
+    { cwd: ROOT, env: environment() },
+  );
+  return stdout.trim().split('\n').at(-1) ?? '';
+}
+
+async function ask(url: string, token: string): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: QUERY }),
   });
   return response.json();
@@ -64,7 +88,10 @@ async function ask(url: string): Promise<unknown> {
 
 it('serves the demo on the first start, keeps it on a restart, and locks its data directory', async () => {
   const first = start();
-  const firstAnswer = await ask(await urlOf(first));
+  const url = await urlOf(first);
+  const firstToken = bannerToken(first);
+  const firstAnswer = await ask(url, firstToken);
+  expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(401);
   expect(first.output()).toMatch(/seeded the demo world: 30 people/);
   expect(JSON.stringify(firstAnswer)).toMatch(/杨秀英/);
 
@@ -76,7 +103,9 @@ it('serves the demo on the first start, keeps it on a restart, and locks its dat
   expect(await first.exited).toBe(0);
 
   const again = start();
-  expect(await ask(await urlOf(again))).toEqual(firstAnswer);
+  const againUrl = await urlOf(again);
+  expect(await ask(againUrl, firstToken)).toEqual(firstAnswer);
+  expect(await ask(againUrl, await cliToken())).toEqual(firstAnswer);
   expect(again.output()).toMatch(/demo world found \(not re-seeded\)/);
   again.child.kill('SIGTERM');
   expect(await again.exited).toBe(0);
