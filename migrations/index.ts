@@ -4,5 +4,6 @@
  * migration class here.
  */
 import { CreateGatewayStore1795995978220 } from './1795995978220-CreateGatewayStore';
+import { CreateConsentEvents1796000000000 } from './1796000000000-CreateConsentEvents';
 
-export const storeMigrations = [CreateGatewayStore1795995978220];
+export const storeMigrations = [CreateGatewayStore1795995978220, CreateConsentEvents1796000000000];

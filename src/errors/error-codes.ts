@@ -40,3 +40,36 @@ export class TraversalLimitError extends GraphQLError {
     });
   }
 }
+
+/** Reasons never shown to a caller because they disclose something themselves (SPEC §4.4). */
+const HIDDEN_REASONS = new Set(['MINOR']);
+
+/**
+ * A field or collection the caller may not read: null in `data`, and this error naming the
+ * schema coordinate and the reason — never the value.
+ */
+export class ForbiddenFieldError extends GraphQLError {
+  constructor(coordinate: string, reason: string) {
+    const shown = HIDDEN_REASONS.has(reason) ? 'POLICY' : reason;
+    super(`Access denied to ${coordinate} (${shown}).`, {
+      extensions: { code: PrivgraphErrorCode.FORBIDDEN, coordinate, reason: shown },
+    });
+  }
+}
+
+/** The operation's purpose is missing, not the caller's role's, or contradicts the header. */
+export class PurposeNotAllowedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, {
+      extensions: { code: PrivgraphErrorCode.PURPOSE_NOT_ALLOWED, http: { status: 403 } },
+    });
+  }
+}
+
+export class CapabilityRequiredError extends GraphQLError {
+  constructor(capability: string) {
+    super(`This operation needs the "${capability}" capability, which your role does not have.`, {
+      extensions: { code: PrivgraphErrorCode.FORBIDDEN, capability },
+    });
+  }
+}

@@ -5,6 +5,8 @@
  * nulls only itself, never its parent.
  */
 import type { FieldType } from '../core/datamap/model';
+import { defaultMethodFor } from '../core/deidentify/default-method';
+import { DEIDENTIFY_METHODS } from '../core/deidentify/method';
 import type { CollectionType, GraphField, GraphModel } from './graph-model';
 
 const SCALAR_OF: Readonly<Record<FieldType, string>> = {
@@ -33,6 +35,16 @@ export function emitSubjectSdl(model: GraphModel, mapHash: string): string {
     '"""The data category (a dotted taxonomy key) of a personal field."""',
     'directive @pii(category: String!) on FIELD_DEFINITION',
     '',
+    '"""The de-identification a field gets where a rule says `deidentify` or the subject is a minor."""',
+    'directive @deidentify(method: DeidentifyMethod!) on FIELD_DEFINITION',
+    '',
+    'enum DeidentifyMethod {',
+    ...DEIDENTIFY_METHODS.map((method) => `  ${method}`),
+    '}',
+    '',
+    '"""Why this operation reads personal data; must be one of the caller\'s role\'s purposes."""',
+    'directive @purpose(name: String!) on QUERY | MUTATION',
+    '',
     'scalar DateTime',
     'scalar LocalDate',
     'scalar JSON',
@@ -43,6 +55,11 @@ export function emitSubjectSdl(model: GraphModel, mapHash: string): string {
     '  subject(by: IdentityInput!): Subject',
     '  """Several data subjects at once, in the order given (a bounded number per request)."""',
     '  subjects(by: [IdentityInput!]!): [Subject]!',
+    '}',
+    '',
+    'type Mutation {',
+    '  """The value behind a `tokenize` token (roles that `may: reidentify`; every reversal is audited)."""',
+    '  reidentify(token: String!): String',
     '}',
     '',
     '"""Exactly one identity of the data subject."""',
@@ -77,7 +94,9 @@ export function emitSubjectSdl(model: GraphModel, mapHash: string): string {
       `type ${system.name} {`,
     );
     for (const { fieldName, type } of system.collections)
-      out.push(`  ${fieldName}: [${type.name}!]!`);
+      // nullable: a collection the caller may not read is null (plus one FORBIDDEN error),
+      // so not even its row count leaks (SPEC §4.4)
+      out.push(`  ${fieldName}: [${type.name}!]`);
     out.push('}');
   }
   for (const type of model.collections.values()) out.push('', ...emitCollection(type, model));
@@ -98,15 +117,19 @@ function emitField(field: GraphField, model: GraphModel): string {
   const target = field.target;
   switch (target.kind) {
     case 'column': {
-      const pii = target.field.category
-        ? ` @pii(category: ${JSON.stringify(target.field.category)})`
-        : '';
-      return `${field.name}: ${graphqlScalarOf(target.type)}${pii}`;
+      // A personal field is a String whatever its column type: de-identification turns a
+      // date into a year or a number into a range, and a field's type must not change with
+      // the caller's role.
+      const { category, identity } = target.field;
+      if (!category) return `${field.name}: ${graphqlScalarOf(target.type)}`;
+      const format = model.identityKinds.find((kind) => kind.kind === identity)?.format;
+      const method = defaultMethodFor(category, format);
+      return `${field.name}: String @pii(category: ${JSON.stringify(category)}) @deidentify(method: ${method})`;
     }
     case 'parent':
       return `${field.name}: ${model.collections.get(target.target)?.name ?? 'String'}`;
     case 'children':
-      return `${field.name}: [${model.collections.get(target.child)?.name ?? 'String'}!]!`;
+      return `${field.name}: [${model.collections.get(target.child)?.name ?? 'String'}!]`;
   }
 }
 

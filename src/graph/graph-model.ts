@@ -3,7 +3,14 @@
  * (SPEC §5): one object type per collection, one per system, `Subject` on top. Both the
  * SDL emitter and the resolvers read this model, so names are decided in one place.
  */
-import type { CollectionDef, DataMap, FieldDef, FieldType, SystemDef } from '../core/datamap/model';
+import type {
+  CollectionDef,
+  DataMap,
+  FieldDef,
+  FieldType,
+  IdentityFormat,
+  SystemDef,
+} from '../core/datamap/model';
 import { formatCollectionAddress } from '../core/datamap/model';
 import type { TableDescription } from '../sources/connector';
 import { NameAllocator, toGraphqlName, toTypeName } from './graphql-names';
@@ -69,6 +76,8 @@ export interface SystemType {
 export interface IdentityEnumValue {
   readonly name: string;
   readonly kind: string;
+  readonly format: IdentityFormat;
+  readonly shared: boolean;
 }
 
 export interface GraphModel {
@@ -134,6 +143,8 @@ export function buildGraphModel(
   const identityKinds = [...map.identities.values()].map((kind) => ({
     name: kindNames.allocate(toGraphqlName(kind.name)),
     kind: kind.name,
+    format: kind.format,
+    shared: kind.shared,
   }));
   return { systems, collections, identityKinds };
 }

@@ -16,6 +16,7 @@ import { canonicalIdentity } from '../core/identity/canonical';
 import type { Selection } from './collect-selection';
 import { selectionKey } from './collect-selection';
 import type { SourceRegistry } from './source-registry';
+import type { SubjectFactsBase } from '../access/subject-facts';
 
 export interface SubjectRequest {
   readonly seed: SeedIdentity;
@@ -28,6 +29,16 @@ export interface TraversalRuntime {
   readonly maxRounds: number;
   /** Plans by selection, shared by all requests of one data-map version. */
   readonly plans: Map<string, TraversalPlan>;
+  /** Per-subject facts for access decisions (consent, age), loaded in one batch for all
+   * subjects of a traversal; absent when the gateway runs without a policy. */
+  readonly loadFacts?: (graphs: readonly SubjectGraph[]) => Promise<readonly SubjectFactsBase[]>;
+  /** The date after which a date of birth makes a minor, for `born_after.*` fields. */
+  readonly minorCutoff?: () => string;
+}
+
+export interface LoadedSubject {
+  readonly graph: SubjectGraph;
+  readonly facts?: SubjectFactsBase;
 }
 
 const MAX_CACHED_PLANS = 1000;
@@ -45,9 +56,9 @@ export function planFor(runtime: TraversalRuntime, selection: Selection): Traver
 
 export function createSubjectLoader(
   runtime: TraversalRuntime,
-): DataLoader<SubjectRequest, SubjectGraph, string> {
+): DataLoader<SubjectRequest, LoadedSubject, string> {
   const lookup = createBatchLookup(runtime);
-  return new DataLoader<SubjectRequest, SubjectGraph, string>(
+  return new DataLoader<SubjectRequest, LoadedSubject, string>(
     async (requests) => {
       const merged: Selection = new Map();
       for (const { selection } of requests) {
@@ -58,12 +69,17 @@ export function createSubjectLoader(
         }
       }
       const plan = planFor(runtime, merged);
-      return resolveSubjects(
+      const graphs = await resolveSubjects(
         plan,
         requests.map((r) => r.seed),
         (group, values) => lookup(plan, group, values),
         runtime.maxRounds,
       );
+      const facts = runtime.loadFacts ? await runtime.loadFacts(graphs) : [];
+      return graphs.map((graph, index) => {
+        const known = facts[index];
+        return known ? { graph, facts: known } : { graph };
+      });
     },
     {
       cacheKeyFn: (request) =>
@@ -106,12 +122,14 @@ async function loadBatch(
   const field = node?.def.fields.find((f) => f.key === group.field);
   const connector = node ? runtime.sources.get(node.system.key) : undefined;
   if (!node || !field || !connector) return values.map(() => []);
+  const cutoff = runtime.minorCutoff?.();
   const rows = await connector.lookup({
     collection: node.def,
     field,
     match: group.match,
     values,
     fields,
+    ...(cutoff ? { bornAfter: cutoff } : {}),
   });
   const byValue = new Map<string, SourceRow[]>();
   for (const row of rows) {

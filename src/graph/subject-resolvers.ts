@@ -6,7 +6,10 @@
 import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import { MAX_IDENTITY_LENGTH } from '../core/identity/canonical';
 import type { SeedIdentity } from '../core/traversal/resolve-subjects';
-import type { SubjectGraph } from '../core/traversal/subject-graph';
+import { InvalidTokenError } from '../core/deidentify/tokenize';
+import type { AccessContext } from '../access/access-context';
+import { filterSelection } from '../access/filter-selection';
+import { IDENTITY_KIND } from '../access/identity-values';
 import {
   BadUserInputError,
   SourceUnavailableGraphQLError,
@@ -15,18 +18,20 @@ import {
 import type { Selection } from './collect-selection';
 import { collectSelection } from './collect-selection';
 import type { GraphModel } from './graph-model';
-import type { SubjectRequest } from './subject-loader';
+import type { LoadedSubject, SubjectRequest } from './subject-loader';
 import type { OwnedRow, SubjectView } from './subject-view';
 import { OWNER, rowsOf, rowsWhere, viewOf } from './subject-view';
 import type DataLoader from 'dataloader';
 
-export interface SubjectContext {
-  readonly subjectLoader: DataLoader<SubjectRequest, SubjectGraph, string>;
+export interface SubjectContext extends AccessContext {
+  readonly subjectLoader: DataLoader<SubjectRequest, LoadedSubject, string>;
 }
 
 export interface SubjectResolverOptions {
   readonly maxSubjectsPerRequest: number;
   readonly maxRounds: number;
+  /** Date-of-birth fields by collection (read for age-dependent decisions). */
+  readonly dateOfBirthFields?: ReadonlyMap<string, readonly string[]>;
 }
 
 type Resolver = GraphQLFieldResolver<unknown, SubjectContext>;
@@ -45,11 +50,15 @@ export function buildSubjectResolvers(
     info: GraphQLResolveInfo,
   ) => {
     const seed = parseIdentityInput(by, inputKinds);
-    const graph = await context.subjectLoader.load({ seed, selection: selectionOf(model, info) });
+    const selected = selectionOf(model, info);
+    const selection = context.access
+      ? filterSelection(selected, context.access.table, options.dateOfBirthFields ?? new Map())
+      : selected;
+    const { graph, facts } = await context.subjectLoader.load({ seed, selection });
     if (graph.truncated) throw new TraversalLimitError(options.maxRounds);
     const found =
       graph.identities.length > 0 && [...graph.rows.values()].some((rows) => rows.length > 0);
-    return found || graph.failures.length > 0 ? viewOf(graph) : null;
+    return found || graph.failures.length > 0 ? viewOf(graph, facts) : null;
   };
 
   const resolvers: ResolverMap = {
@@ -72,7 +81,34 @@ export function buildSubjectResolvers(
           kind: enumNames.get(identity.kind),
           value: identity.value,
           shared: identity.shared,
+          [IDENTITY_KIND]: identity.kind,
+          [OWNER]: view,
         })),
+    },
+    FoundIdentity: {
+      value: (identity, _args, context) => {
+        const found = identity as { value: string; [IDENTITY_KIND]: string; [OWNER]: SubjectView };
+        const access = context.access;
+        const field = access?.table.identities.get(found[IDENTITY_KIND]);
+        if (!access || !field) return found.value;
+        const decision = access.decide(field, found[OWNER].facts);
+        return decision.effect === 'deny' ? null : access.present(field, decision, found.value);
+      },
+    },
+    Mutation: {
+      reidentify: (_root, args, context) => {
+        if (!context.access) return null;
+        try {
+          return context.access.reidentify((args as { token: string }).token);
+        } catch (error) {
+          if (error instanceof InvalidTokenError) {
+            throw new BadUserInputError(
+              'Not a valid token of this deployment (tampered, or made with another key).',
+            );
+          }
+          throw error;
+        }
+      },
     },
   };
 
@@ -95,7 +131,9 @@ export function buildSubjectResolvers(
     const fields: Record<string, Resolver> = {};
     for (const field of type.fields) {
       const target = field.target;
-      if (target.kind === 'column' && field.name !== target.field.key) {
+      if (target.kind === 'column' && target.field.category !== undefined) {
+        fields[field.name] = personalFieldResolver(type.address, target.field.key);
+      } else if (target.kind === 'column' && field.name !== target.field.key) {
         const key = target.field.key;
         fields[field.name] = (row) => (row as OwnedRow)[key];
       } else if (target.kind === 'parent') {
@@ -125,6 +163,25 @@ export function buildSubjectResolvers(
     if (Object.keys(fields).length > 0) resolvers[type.name] = fields;
   }
   return resolvers;
+}
+
+/** A personal field: the value as the caller's decision for this subject allows — raw,
+ * de-identified, or null (a denied field never reaches here: the shield stops it). */
+function personalFieldResolver(address: string, key: string): Resolver {
+  return (row, _args, context) => {
+    const owned = row as OwnedRow;
+    const access = context.access;
+    const field = access?.table.byCollection.get(address)?.get(key);
+    if (!access || !field) return textOf(owned[key]);
+    const decision = access.decide(field, owned[OWNER].facts);
+    return decision.effect === 'deny' ? null : access.present(field, decision, owned[key]);
+  };
+}
+
+function textOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function selectionOf(model: GraphModel, info: GraphQLResolveInfo): Selection {

@@ -6,19 +6,23 @@
 import { valueText } from '../core/identity/canonical';
 import type { SourceRow } from '../core/traversal/source-row';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
+import type { SubjectFactsBase } from '../access/subject-facts';
 
 export const OWNER = Symbol('privgraph.subject');
 
 export interface SubjectView {
   readonly graph: SubjectGraph;
+  /** What access decisions need to know about this subject (consent, age); absent when
+   * the gateway runs without a policy. */
+  readonly facts?: SubjectFactsBase;
   /** Lazily built: `address\0field` → value → rows. */
   readonly indexes: Map<string, Map<string, SourceRow[]>>;
 }
 
 export type OwnedRow = SourceRow & { readonly [OWNER]: SubjectView };
 
-export function viewOf(graph: SubjectGraph): SubjectView {
-  return { graph, indexes: new Map() };
+export function viewOf(graph: SubjectGraph, facts?: SubjectFactsBase): SubjectView {
+  return facts ? { graph, facts, indexes: new Map() } : { graph, indexes: new Map() };
 }
 
 export function rowsOf(view: SubjectView, address: string): OwnedRow[] {

@@ -18,6 +18,15 @@ import type { TraversalRuntime } from '../graph/subject-loader';
 import { createSubjectLoader } from '../graph/subject-loader';
 import type { TableDescription } from '../sources/connector';
 import { createFormatError } from './format-error';
+import { applyMiddleware } from 'graphql-middleware';
+import { isObjectType } from 'graphql';
+import { createPrivacyPlugin } from '../access/privacy-plugin';
+import { createShield } from '../access/shield-tree';
+import type { ConsentReader } from '../access/subject-facts';
+import { dateOfBirthFields, loadSubjectFacts, minorCutoffDate } from '../access/subject-facts';
+import type { DeidentifyKeys } from '../core/deidentify/keys';
+import type { Policy } from '../core/policy/model';
+import type { SubjectGraph } from '../core/traversal/subject-graph';
 
 export type GatewayContext = SubjectContext & ControlPlaneContext;
 
@@ -31,6 +40,16 @@ export interface GatewayAppOptions {
   readonly mergeSchema?: (subject: GraphQLSchema) => GraphQLSchema;
   readonly log?: (message: string) => void;
   readonly introspection?: boolean;
+  /** Field-level access (SPEC §4): with a policy, every field is decided per (role,
+   * purpose, category, subject) and enforced by graphql-shield. */
+  readonly access?: {
+    readonly policy: Policy;
+    readonly keys: DeidentifyKeys;
+    /** Consent state from the gateway's store, for groups of subject keys. */
+    readonly readConsents: ConsentReader;
+    /** The clock ages are computed against (tests pin it). */
+    readonly now?: () => Date;
+  };
 }
 
 export interface GatewayApp {
@@ -44,13 +63,23 @@ export interface GatewayApp {
 }
 
 export async function createGatewayApp(options: GatewayAppOptions): Promise<GatewayApp> {
+  const dateOfBirth = dateOfBirthFields(options.map);
   const subject = buildSubjectSchema(options.map, options.descriptions, {
     maxSubjectsPerRequest: options.maxSubjectsPerRequest,
     maxRounds: options.maxRounds,
+    dateOfBirthFields: dateOfBirth,
   });
   // Control plane (src/control): always served beside the subject graph, in one schema; its
   // resolvers read the map from the per-request context, never from a global.
-  const served = mergeGatewaySchemas(subject.schema, buildControlSchema());
+  const controlSchema = buildControlSchema();
+  const merged = mergeGatewaySchemas(subject.schema, controlSchema);
+  const access = options.access;
+  const served = access
+    ? applyMiddleware(
+        merged,
+        createShield({ model: subject.model, controlTypes: objectTypesOf(controlSchema) }),
+      )
+    : merged;
   const control: ControlContext = { dataMap: options.map, subjectGraph: subject.model };
   const schema = options.mergeSchema ? options.mergeSchema(served) : served;
   const runtime: TraversalRuntime = {
@@ -58,6 +87,18 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     sources: options.sources,
     maxRounds: options.maxRounds,
     plans: new Map(),
+    ...(access
+      ? {
+          minorCutoff: () => minorCutoffDate((access.now ?? (() => new Date()))()),
+          loadFacts: (graphs: readonly SubjectGraph[]) =>
+            loadSubjectFacts(graphs, {
+              map: options.map,
+              hashKey: access.keys.hashKey,
+              readConsents: access.readConsents,
+              asOf: (access.now ?? (() => new Date()))(),
+            }),
+        }
+      : {}),
   };
   const log = options.log ?? ((message: string) => console.error(message));
   const apollo = new ApolloServer<GatewayContext>({
@@ -67,6 +108,16 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it must close the embedded database after Apollo, in order.
     stopOnTerminationSignals: false,
+    plugins: access
+      ? [
+          createPrivacyPlugin<GatewayContext>({
+            policy: access.policy,
+            model: subject.model,
+            keys: access.keys,
+            dataMapVersion: options.map.contentHash,
+          }),
+        ]
+      : [],
   });
   await apollo.start();
   return {
@@ -74,6 +125,22 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     subject,
     schema,
     runtime,
-    createContext: () => ({ subjectLoader: createSubjectLoader(runtime), control }),
+    createContext: (principal?: Principal) => ({
+      subjectLoader: createSubjectLoader(runtime),
+      control,
+      ...(principal ? { principal } : {}),
+    }),
   };
+}
+
+function objectTypesOf(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter(
+      (type) =>
+        isObjectType(type) &&
+        !type.name.startsWith('__') &&
+        type.name !== 'Query' &&
+        type.name !== 'Mutation',
+    )
+    .map((type) => type.name);
 }

@@ -16,9 +16,16 @@ export interface LookupRequest {
   readonly match: IdentityFormat;
   /** Canonical values; the connector drops values that cannot be of the column's type. */
   readonly values: readonly string[];
-  /** Field keys to select (the connector always adds the matched field). */
+  /** Field keys to select (the connector always adds the matched field). A key of the form
+   * `born_after.<field>` selects a boolean instead of the field: is the date in `<field>`
+   * after `bornAfter`? So a decision can know a subject is a minor without reading their
+   * date of birth (map keys never contain a dot, so these never collide with a field). */
   readonly fields: readonly string[];
+  /** ISO date for `born_after.*` keys. */
+  readonly bornAfter?: string;
 }
+
+export const BORN_AFTER_PREFIX = 'born_after.';
 
 export interface ColumnDescription {
   readonly column: string;

@@ -9,3 +9,5 @@ export { loadSourceDescriptions, saveSourceDescriptions } from './source-descrip
 export { pingStore } from './ping-store';
 export type { StoreHealth } from './ping-store';
 export { STORE_SCHEMA } from './store-schema';
+export { loadConsentStates, recordConsentEvents } from './consents';
+export type { ConsentEventInput, ConsentState } from './consents';

@@ -76,6 +76,13 @@ function yamlIdentities(yaml: Yaml) {
   }));
 }
 
+/** The catalogue needs an authenticated caller (any role). */
+const DPO_PRINCIPAL = {
+  subject: 'test:dpo',
+  role: 'dpo',
+  expiresAt: new Date(Date.now() + 3_600_000),
+};
+
 async function run<R, V extends Record<string, unknown>>(
   gateway: TestGateway,
   document: TypedDocumentNode<R, V>,
@@ -83,7 +90,7 @@ async function run<R, V extends Record<string, unknown>>(
 ) {
   const response = await gateway.app.apollo.executeOperation<R, V>(
     { query: document, ...(variables ? { variables } : {}) },
-    { contextValue: gateway.app.createContext() },
+    { contextValue: gateway.app.createContext(DPO_PRINCIPAL) },
   );
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   // What a client receives is JSON: scalars in their wire form, as codegen types them.
@@ -269,7 +276,7 @@ describe('dataMap beside the demo subject graph', () => {
   it('serves both schemas side by side: every type of each, none shared but Query', async () => {
     const result = await gateway.app.apollo.executeOperation(
       { query: '{ __schema { queryType { fields { name } } types { name } } }' },
-      { contextValue: gateway.app.createContext() },
+      { contextValue: gateway.app.createContext(DPO_PRINCIPAL) },
     );
     if (result.body.kind !== 'single') throw new Error('unexpected incremental response');
     const introspected = (

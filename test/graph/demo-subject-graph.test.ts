@@ -5,6 +5,7 @@
 import type { DemoPerson, DemoWorld } from '../../seeds/demo/generate';
 import { generateDemoWorld } from '../../seeds/demo/generate';
 import type { TestGateway } from '../support/gateway-harness';
+import { ADULTS_ONLY } from '../support/gateway-harness';
 import {
   DEMO_MAP,
   comparable,
@@ -21,7 +22,9 @@ let query: string;
 
 beforeAll(async () => {
   world = generateDemoWorld({ subjects: SUBJECTS, seed: 7 });
-  gateway = await startTestGateway(DEMO_MAP);
+  // Traversal tests: ages are computed against a far-future clock so no subject is a minor
+  // (minors' values are de-identified even for the DPO; tested in test/graph/access-*).
+  gateway = await startTestGateway(DEMO_MAP, { now: ADULTS_ONLY });
   query = `query Q($by: IdentityInput!) { subject(by: $by) { ${everythingSelection(gateway.app.subject.model)} } }`;
 });
 afterAll(() => gateway?.close());

@@ -14,16 +14,57 @@ import { SourceRegistry } from '../../src/graph/source-registry';
 import type { TableDescription } from '../../src/sources/connector';
 import type { GatewayApp } from '../../src/server/gateway-app';
 import { createGatewayApp } from '../../src/server/gateway-app';
+import { HeaderMap } from '@apollo/server';
+import type { DataSource } from 'typeorm';
+import { deriveDeidentifyKeys } from '../../src/core/deidentify/keys';
+import type { DeidentifyKeys } from '../../src/core/deidentify/keys';
+import type { Policy } from '../../src/core/policy/model';
+import { parsePolicy } from '../../src/core/policy/parse-policy';
+import { seedDemoConsents } from '../../src/server/seed-demo-consents';
+import { loadConsentStates, openStore } from '../../src/store';
+import { requireTestDatabaseUrl } from './test-database';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const DEMO_MAP = path.join(ROOT, 'seeds/demo/datamap.yaml');
 export const ACME_MAP = path.join(ROOT, 'test/fixtures/acme/datamap.yaml');
+export const DEMO_POLICY = path.join(ROOT, 'seeds/demo/policy.yaml');
+export const ACME_POLICY = path.join(ROOT, 'test/fixtures/acme/policy.yaml');
+
+/** Test-only keys (never a deployment's): fixed so every test file agrees on subject keys. */
+export const TEST_KEYS: DeidentifyKeys = {
+  hashKey: Buffer.alloc(32, 7),
+  ...(({ tokenEncKey, tokenMacKey }) => ({ tokenEncKey, tokenMacKey }))(
+    deriveDeidentifyKeys(Buffer.alloc(32, 9)),
+  ),
+};
+
+export function loadPolicy(file: string, map: DataMap): Policy {
+  const result = parsePolicy(readFileSync(file, 'utf8'), file, {
+    categories: map.categories,
+    purposes: map.purposes,
+  });
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return result.policy;
+}
+
+export interface Caller {
+  readonly role: string;
+  readonly purpose?: string;
+  readonly subject?: string;
+}
+
+/** A clock for traversal tests: in 2200 every subject is an adult, so values are raw. */
+export const ADULTS_ONLY = (): Date => new Date('2200-01-01T00:00:00Z');
+
+/** The default caller of the graph tests: the DPO answering a rights request (allowed everything). */
+export const DPO: Caller = { role: 'dpo', purpose: 'dsar' };
 
 export interface TestGateway {
   readonly app: GatewayApp;
   readonly map: DataMap;
   readonly sources: SourceRegistry;
   readonly statements: { system: string; text: string }[];
+  readonly store: DataSource;
   close(): Promise<void>;
 }
 
@@ -39,9 +80,23 @@ export async function startTestGateway(
     env?: NodeJS.ProcessEnv;
     maxSubjectsPerRequest?: number;
     connectTimeoutMs?: number;
+    policyFile?: string;
+    now?: () => Date;
+    /** The gateway as it was before field-level access: no policy, no shield. */
+    withoutPolicy?: boolean;
+    /** Receives the gateway's log lines (leak tests read them). */
+    log?: (line: string) => void;
   } = {},
 ): Promise<TestGateway> {
   const map = loadMap(file, options.env ?? process.env);
+  const policy = loadPolicy(
+    options.policyFile ?? (file === ACME_MAP ? ACME_POLICY : DEMO_POLICY),
+    map,
+  );
+  const store = await openStore(requireTestDatabaseUrl());
+  if (file === DEMO_MAP) {
+    await seedDemoConsents(store, process.env.PRIVGRAPH_DEMO_DATABASE_URL ?? '', TEST_KEYS.hashKey);
+  }
   const sources = new SourceRegistry(map, {
     poolSize: 2,
     connectTimeoutMs: options.connectTimeoutMs ?? 3000,
@@ -60,16 +115,29 @@ export async function startTestGateway(
     descriptions: check.descriptions,
     maxSubjectsPerRequest: options.maxSubjectsPerRequest ?? 100,
     maxRounds: 32,
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
+    ...(options.withoutPolicy
+      ? {}
+      : {
+          access: {
+            policy,
+            keys: TEST_KEYS,
+            readConsents: (groups: readonly (readonly string[])[]) =>
+              loadConsentStates(store, groups),
+            ...(options.now ? { now: options.now } : {}),
+          },
+        }),
   });
   return {
     app,
     map,
     sources,
     statements,
+    store,
     close: async () => {
       await app.apollo.stop();
       await sources.close();
+      await store.destroy();
     },
   };
 }
@@ -78,6 +146,7 @@ export async function execute(
   gateway: TestGateway,
   query: string,
   variables: Record<string, unknown> = {},
+  caller: Caller | null = DPO,
 ): Promise<{
   data?: Record<string, unknown> | null;
   errors?: readonly {
@@ -85,14 +154,28 @@ export async function execute(
     extensions?: Record<string, unknown>;
     path?: readonly (string | number)[];
   }[];
+  extensions?: Record<string, unknown>;
 }> {
+  const headers = new HeaderMap();
+  if (caller?.purpose !== undefined) headers.set('x-privgraph-purpose', caller.purpose);
+  const principal = caller
+    ? {
+        subject: caller.subject ?? `test:${caller.role}`,
+        role: caller.role,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      }
+    : undefined;
   const response = await gateway.app.apollo.executeOperation(
-    { query, variables },
-    { contextValue: gateway.app.createContext() },
+    { query, variables, http: { method: 'POST', headers, search: '', body: {} } },
+    { contextValue: gateway.app.createContext(principal) },
   );
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  const { data, errors } = response.body.singleResult;
-  return { data: data as Record<string, unknown> | null | undefined, errors: errors as never };
+  const { data, errors, extensions } = response.body.singleResult;
+  return {
+    data: data as Record<string, unknown> | null | undefined,
+    errors: errors as never,
+    extensions: extensions as Record<string, unknown> | undefined,
+  };
 }
 
 /** A selection of every column of every collection, and the identities. */

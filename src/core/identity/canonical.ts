@@ -20,6 +20,10 @@ export const MAX_IDENTITY_LENGTH = 512;
 const CN_MOBILE = /^(?:0086|86)?(1\d{10})$/;
 
 export function canonicalPhoneCn(raw: string): string | null {
+  // An explicit international prefix must be China's: `+1 415 555 0100` has eleven digits
+  // starting with 1 too, but it is not a mainland mobile.
+  const international = /^\s*(\+|00)/.exec(raw);
+  if (international && !/^\s*(\+|00)\s*86/.test(raw)) return null;
   const digits = raw.replace(/\D/g, '');
   const match = CN_MOBILE.exec(digits);
   return match ? `+86${match[1]}` : null;

@@ -19,7 +19,7 @@ import type {
   StatementObserver,
   TableDescription,
 } from '../connector';
-import { SourceUnavailableError } from '../connector';
+import { BORN_AFTER_PREFIX, SourceUnavailableError } from '../connector';
 import { acceptsValue } from '../field-values';
 import { canonicalExpressionPg } from './canonical-sql';
 import { fieldTypeOfPg, pgTypeParsers } from './postgres-types';
@@ -69,7 +69,8 @@ export class PostgresConnector implements SourceConnector {
     const values = request.values.filter((value) => acceptsValue(type, value, column?.nativeType));
     if (values.length === 0) return [];
     const text = this.lookupStatement(request, column);
-    return this.run(text, [values]);
+    const derived = request.fields.some((key) => key.startsWith(BORN_AFTER_PREFIX));
+    return this.run(text, derived ? [values, request.bornAfter ?? null] : [values]);
   }
 
   private lookupStatement(request: LookupRequest, column: ColumnDescription | undefined): string {
@@ -82,9 +83,14 @@ export class PostgresConnector implements SourceConnector {
       : [...request.fields, field.key];
     const byKey = new Map(collection.fields.map((f) => [f.key, f]));
     const select = keys
-      .map(
-        (key) => `${escapeIdentifier(byKey.get(key)?.column ?? key)} AS ${escapeIdentifier(key)}`,
-      )
+      .map((key) => {
+        if (!key.startsWith(BORN_AFTER_PREFIX)) {
+          return `${escapeIdentifier(byKey.get(key)?.column ?? key)} AS ${escapeIdentifier(key)}`;
+        }
+        const dated = byKey.get(key.slice(BORN_AFTER_PREFIX.length));
+        if (!dated) return `NULL AS ${escapeIdentifier(key)}`;
+        return `(${escapeIdentifier(dated.column)}::date > $2::date) AS ${escapeIdentifier(key)}`;
+      })
       .join(', ');
     const quoted = escapeIdentifier(field.column);
     let where: string;

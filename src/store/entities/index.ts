@@ -1,8 +1,9 @@
 /** Every entity of the gateway store. A new entity is added here and gets a migration in
  * `migrations/` (the schema is never synchronised from entities). */
+import { ConsentEvent } from './consent-event.entity';
 import { DataMapSnapshot } from './data-map-snapshot.entity';
 import { SourceSchemaCache } from './source-schema-cache.entity';
 
-export const storeEntities = [DataMapSnapshot, SourceSchemaCache];
+export const storeEntities = [DataMapSnapshot, SourceSchemaCache, ConsentEvent];
 
-export { DataMapSnapshot, SourceSchemaCache };
+export { ConsentEvent, DataMapSnapshot, SourceSchemaCache };

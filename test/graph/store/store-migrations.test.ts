@@ -2,6 +2,7 @@
  * The gateway store's schema: migrations create it in its own `privgraph` schema, rerun as
  * no-ops, agree with the entities, and `down` undoes `up`.
  */
+import { storeMigrations } from '../../../migrations';
 import type { DataSource } from 'typeorm';
 import { CreateGatewayStore1795995978220 } from '../../../migrations/1795995978220-CreateGatewayStore';
 import { STORE_SCHEMA, openStore, pingStore } from '../../../src/store';
@@ -31,6 +32,7 @@ async function storeTables(runner: {
 
 test('the store lives in the privgraph schema, migrations table included', async () => {
   expect(await storeTables(ds)).toEqual([
+    'consent_events',
     'data_map_snapshots',
     'migrations',
     'source_schema_cache',
@@ -51,7 +53,7 @@ test('opening the store again, even from several replicas at once, applies nothi
     const applied = (await ds.query(`SELECT name FROM "${STORE_SCHEMA}".migrations`)) as Array<{
       name: string;
     }>;
-    expect(applied.map((m) => m.name)).toEqual(['CreateGatewayStore1795995978220']);
+    expect(applied.map((m) => m.name)).toEqual(storeMigrations.map((m) => m.name));
   } finally {
     await Promise.all(replicas.map((r) => r.destroy()));
   }
@@ -69,9 +71,10 @@ test('down undoes up (inside a transaction that is rolled back)', async () => {
   try {
     await runner.startTransaction();
     await migration.down(runner);
-    expect(await storeTables(runner)).toEqual(['migrations']);
+    expect(await storeTables(runner)).toEqual(['consent_events', 'migrations']);
     await migration.up(runner);
     expect(await storeTables(runner)).toEqual([
+      'consent_events',
       'data_map_snapshots',
       'migrations',
       'source_schema_cache',

@@ -1,0 +1,92 @@
+/**
+ * One request's access state: who asks (role), why (purpose), the precomputed table for
+ * that pair, the deployment's de-identification keys, and the tally of what was
+ * de-identified or denied (for `extensions.privacy` and, later, the audit event).
+ */
+import type { DeidentifyKeys } from '../core/deidentify/keys';
+import { deidentifyValue } from '../core/deidentify/deidentify-value';
+import { detokenize } from '../core/deidentify/tokenize';
+import type { DeidentifyMethod } from '../core/deidentify/method';
+import type { Decision } from '../core/policy/decision';
+import type { Capability } from '../core/policy/model';
+import { refineForSubject } from '../core/policy/refine-for-subject';
+import { valueText } from '../core/identity/canonical';
+import type { AccessTable, FieldAccess } from './access-table';
+import type { SubjectFactsBase } from './subject-facts';
+import { NO_FACTS } from './subject-facts';
+
+export interface Principal {
+  /** The token's `sub`. */
+  readonly subject: string;
+  readonly role: string;
+}
+
+export interface PrivacyTally {
+  readonly deidentified: Map<
+    string,
+    { method: DeidentifyMethod; count: number; hiddenReason: boolean }
+  >;
+}
+
+export class RequestAccess {
+  readonly tally: PrivacyTally = { deidentified: new Map() };
+
+  constructor(
+    readonly principal: Principal,
+    readonly purpose: string,
+    readonly table: AccessTable,
+    private readonly keys: DeidentifyKeys,
+    readonly dataMapVersion: string,
+    private readonly capabilities: ReadonlySet<Capability>,
+  ) {}
+
+  may(capability: Capability): boolean {
+    return this.capabilities.has(capability);
+  }
+
+  /** Reverses a `tokenize` token (only for roles that `may: reidentify`; checked by the
+   * shield). Throws InvalidTokenError for a token of another key or a tampered one. */
+  reidentify(token: string): string {
+    return detokenize(token, this.keys);
+  }
+
+  /** The decision for one field of one subject's row. */
+  decide(field: FieldAccess, facts: SubjectFactsBase | undefined): Decision {
+    const decision = field.decision;
+    if (decision.effect === 'deny' || decision.reason === 'NOT_PERSONAL') return decision;
+    const known = facts ?? NO_FACTS;
+    return refineForSubject(decision, {
+      purposeRequiresConsent: this.table.requiresConsent,
+      hasConsent: known.consented.has(this.purpose),
+      minor: known.minor,
+      guardianConsent:
+        known.guardianConsented.has('*') || known.guardianConsented.has(this.purpose),
+      defaultMethod: field.defaultMethod,
+    });
+  }
+
+  /** The value the caller may see: raw text, de-identified text, or null when redacted. */
+  present(field: FieldAccess, decision: Decision, value: unknown): string | null {
+    if (decision.effect === 'allow') return textOf(value);
+    const method = decision.method ?? 'redact';
+    const entry = this.tally.deidentified.get(field.coordinate);
+    if (entry) entry.count++;
+    else
+      this.tally.deidentified.set(field.coordinate, {
+        method,
+        count: 1,
+        hiddenReason: decision.reason === 'MINOR',
+      });
+    return deidentifyValue(method, value, {
+      ...(field.category === undefined ? {} : { category: field.category }),
+      ...(field.identityFormat === undefined ? {} : { identityFormat: field.identityFormat }),
+      keys: this.keys,
+    });
+  }
+}
+
+/** A personal field is a String in the graph (see emit-sdl): dates as ISO text. */
+function textOf(value: unknown): string | null {
+  if (value instanceof Date) return value.toISOString();
+  return valueText(value);
+}

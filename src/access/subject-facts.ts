@@ -1,0 +1,95 @@
+/**
+ * What decisions need to know about one subject (SPEC §4.3): their consent (from the
+ * gateway's store, the system of record) and whether they are a minor (from the field the
+ * map categorises as date of birth). Loaded for all subjects of a request in one batch.
+ */
+import type { DataMap } from '../core/datamap/model';
+import { isCategoryWithin } from '../core/taxonomy/category-key';
+import { subjectKey } from '../core/identity/subject-key';
+import { isMinor } from '../core/policy/is-minor';
+import type { SubjectGraph } from '../core/traversal/subject-graph';
+import { BORN_AFTER_PREFIX } from '../sources/connector';
+
+/** The date after which a birth date makes a minor (under 14) on `asOf`. */
+export function minorCutoffDate(asOf: Date, ageLimit = 14): string {
+  const cutoff = new Date(
+    Date.UTC(asOf.getUTCFullYear() - ageLimit, asOf.getUTCMonth(), asOf.getUTCDate()),
+  );
+  return cutoff.toISOString().slice(0, 10);
+}
+
+export const DATE_OF_BIRTH_CATEGORY = 'user.demographic.date_of_birth';
+
+export interface SubjectFactsBase {
+  /** Purposes with an active consent. */
+  readonly consented: ReadonlySet<string>;
+  /** Purposes (or `*`) a guardian consented to. */
+  readonly guardianConsented: ReadonlySet<string>;
+  readonly minor: boolean;
+}
+
+export interface ConsentReader {
+  (
+    groups: readonly (readonly string[])[],
+  ): Promise<readonly { granted: ReadonlySet<string>; guardian: ReadonlySet<string> }[]>;
+}
+
+export const NO_FACTS: SubjectFactsBase = {
+  consented: new Set(),
+  guardianConsented: new Set(),
+  minor: false,
+};
+
+/** The fields holding a date of birth, by collection address. */
+export function dateOfBirthFields(map: DataMap): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const system of map.systems) {
+    if (!system.source) continue;
+    for (const collection of system.collections) {
+      const keys = collection.fields
+        .filter(
+          (f) => f.category !== undefined && isCategoryWithin(f.category, DATE_OF_BIRTH_CATEGORY),
+        )
+        .map((f) => f.key);
+      if (keys.length > 0) found.set(`${system.key}.${collection.key}`, keys);
+    }
+  }
+  return found;
+}
+
+export async function loadSubjectFacts(
+  graphs: readonly SubjectGraph[],
+  options: { map: DataMap; hashKey: Buffer; readConsents: ConsentReader; asOf: Date },
+): Promise<SubjectFactsBase[]> {
+  const groups = graphs.map((graph) =>
+    graph.identities
+      .filter((identity) => !identity.shared)
+      .map((identity) => subjectKey(options.hashKey, identity.kind, identity.value)),
+  );
+  const consents = await options.readConsents(groups);
+  const dobFields = dateOfBirthFields(options.map);
+  return graphs.map((graph, index) => ({
+    consented: consents[index]?.granted ?? new Set(),
+    guardianConsented: consents[index]?.guardian ?? new Set(),
+    minor: minorIn(graph, dobFields, options.asOf),
+  }));
+}
+
+function minorIn(
+  graph: SubjectGraph,
+  dobFields: ReadonlyMap<string, readonly string[]>,
+  asOf: Date,
+): boolean {
+  for (const [address, keys] of dobFields) {
+    for (const found of graph.rows.get(address) ?? []) {
+      if (found.role !== 'subject') continue;
+      for (const key of keys) {
+        if (found.row[`${BORN_AFTER_PREFIX}${key}`] === true) return true;
+        const value = found.row[key];
+        if ((typeof value === 'string' || value instanceof Date) && isMinor(value, asOf))
+          return true;
+      }
+    }
+  }
+  return false;
+}
