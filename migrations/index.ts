@@ -5,5 +5,10 @@
  */
 import { CreateGatewayStore1795995978220 } from './1795995978220-CreateGatewayStore';
 import { CreateConsentEvents1796000000000 } from './1796000000000-CreateConsentEvents';
+import { CreatePolicySnapshots1796000000001 } from './1796000000001-CreatePolicySnapshots';
 
-export const storeMigrations = [CreateGatewayStore1795995978220, CreateConsentEvents1796000000000];
+export const storeMigrations = [
+  CreateGatewayStore1795995978220,
+  CreateConsentEvents1796000000000,
+  CreatePolicySnapshots1796000000001,
+];

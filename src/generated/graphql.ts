@@ -86,7 +86,7 @@ export type SubjectByIdentityQueryVariables = Exact<{
 }>;
 
 
-export type SubjectByIdentityQuery = { subject: { identities: Array<{ kind: IdentityKind, value: string | null }>, accounts: { users: Array<{ full_name: string | null, created_at: string | null, date_of_birth: string | null }> } | null } | null };
+export type SubjectByIdentityQuery = { subject: { identities: Array<{ kind: IdentityKind, value: string | null }>, accounts: { users: Array<{ full_name: string | null, created_at: string | null, date_of_birth: string | null }> | null } | null } | null };
 
 export type SubjectWithDataMapQueryVariables = Exact<{
   by: IdentityInput;

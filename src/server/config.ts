@@ -12,6 +12,8 @@ const schema = z.object({
   PRIVGRAPH_DATA_DIR: z.string().default('.privgraph'),
   DATABASE_URL: z.string().optional(),
   PRIVGRAPH_DATAMAP: z.string().default('seeds/demo/datamap.yaml'),
+  /** The access policy; default: `policy.yaml` beside the data map. */
+  PRIVGRAPH_POLICY: z.string().optional(),
   PRIVGRAPH_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   PRIVGRAPH_DEMO_SUBJECTS: z.coerce.number().int().min(1).default(200),
   PRIVGRAPH_MAX_SUBJECTS_PER_REQUEST: z.coerce.number().int().min(1).default(100),

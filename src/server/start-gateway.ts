@@ -10,8 +10,10 @@ import type { DataMap } from '../core/datamap/model';
 import { checkSources } from '../graph/check-sources';
 import { SourceRegistry } from '../graph/source-registry';
 import {
+  loadConsentStates,
   loadSourceDescriptions,
   openStore,
+  recordPolicySnapshot,
   pingStore,
   recordDataMapSnapshot,
   saveSourceDescriptions,
@@ -22,8 +24,12 @@ import { lockDataDir } from './embedded/data-dir-lock';
 import { createGatewayApp } from './gateway-app';
 import { startHttpServer } from './http-server';
 import type { DemoToken, DeploymentKeys } from './keys';
-import { loadDeploymentKeys, prepareAuthentication } from './keys';
+import { loadDeploymentKeys, policyFileBeside, prepareAuthentication } from './keys';
 import { loadGatewayDataMap } from './load-gateway-data-map';
+import { loadGatewayPolicy } from './load-gateway-policy';
+import { seedDemoConsents } from './seed-demo-consents';
+import { deriveDeidentifyKeys } from '../core/deidentify/keys';
+import type { DeidentifyKeys } from '../core/deidentify/keys';
 import { seedDemoIfNeeded } from './seed-demo-if-needed';
 
 export interface RunningGateway {
@@ -76,7 +82,24 @@ export async function startGateway(
     onStop('store', () => store.destroy());
 
     const { map, text } = await loadGatewayDataMap(config.PRIVGRAPH_DATAMAP);
+    const policyFile = config.PRIVGRAPH_POLICY ?? policyFileBeside(map.sourceFile);
+    const loadedPolicy = await loadGatewayPolicy(policyFile, map);
+    const policy = loadedPolicy.policy;
     const demo = await seedDemoIfNeeded(config, map, embedded, log);
+    if (demo && process.env.PRIVGRAPH_DEMO_DATABASE_URL && config.PRIVGRAPH_SEED_DEMO !== 'never') {
+      const seeded = await seedDemoConsents(
+        store,
+        process.env.PRIVGRAPH_DEMO_DATABASE_URL,
+        keys.hashKey,
+      );
+      if (seeded > 0) log(`recorded ${seeded} demo consent events in the store`);
+    }
+    await recordPolicySnapshot(store, {
+      contentHash: policy.contentHash,
+      sourceFile: path.relative(process.cwd(), policy.sourceFile),
+      content: loadedPolicy.text,
+      roles: policy.roles.size,
+    });
     await recordDataMapSnapshot(store, {
       contentHash: map.contentHash,
       sourceFile: path.relative(process.cwd(), map.sourceFile),
@@ -113,9 +136,14 @@ export async function startGateway(
       maxSubjectsPerRequest: config.PRIVGRAPH_MAX_SUBJECTS_PER_REQUEST,
       maxRounds: config.PRIVGRAPH_MAX_TRAVERSAL_ROUNDS,
       log,
+      access: {
+        policy,
+        keys: deidentifyKeysOf(keys),
+        readConsents: (groups) => loadConsentStates(store, groups),
+      },
     });
     onStop('apollo', () => app.apollo.stop());
-    const auth = await prepareAuthentication(config, keys, log);
+    const auth = await prepareAuthentication(config, keys, log, new Set(policy.roles.keys()));
     const http = await startHttpServer(app, {
       port: config.PORT,
       host: config.HOST,
@@ -146,4 +174,11 @@ export async function startGateway(
     await stop();
     throw error;
   }
+}
+
+/** `hash` uses the deployment's hash key as is; `tokenize` derives its two keys from the
+ * deployment's tokenize key (HKDF), so the two secrets stay independent. */
+function deidentifyKeysOf(keys: DeploymentKeys): DeidentifyKeys {
+  const { tokenEncKey, tokenMacKey } = deriveDeidentifyKeys(keys.tokenizeKey);
+  return { hashKey: keys.hashKey, tokenEncKey, tokenMacKey };
 }

@@ -11,3 +11,5 @@ export type { StoreHealth } from './ping-store';
 export { STORE_SCHEMA } from './store-schema';
 export { loadConsentStates, recordConsentEvents } from './consents';
 export type { ConsentEventInput, ConsentState } from './consents';
+export { recordPolicySnapshot } from './policy-snapshots';
+export type { PolicySnapshotInput } from './policy-snapshots';

@@ -31,7 +31,7 @@ const person = generateDemoWorld({
   subjects: Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 300),
   seed: 7,
 }).people.find((p) => p.flags.systems.includes('accounts'))!;
-const QUERY = `{ subject(by: { phone: "${person.typedPhone}" }) { accounts { users { full_name } } } }`;
+const QUERY = `query @purpose(name: "dsar") { subject(by: { phone: "${person.typedPhone}" }) { accounts { users { full_name } } } }`;
 
 let gateway: TestGateway;
 let base: string;
@@ -182,14 +182,14 @@ describe('a request with a valid token', () => {
   it('runs, reads the sources, and hands the principal to the context', async () => {
     const before = gateway.statements.length;
     principals.length = 0;
-    const response = await post(`Bearer ${await mint('support-agent')}`);
+    const response = await post(`Bearer ${await mint('dpo')}`);
     expect(response.status).toBe(200);
     expect(JSON.stringify(await response.json())).toContain(person.names.full);
     expect(gateway.statements.length).toBeGreaterThan(before);
     expect(principals).toEqual([
       {
-        subject: 'test:support-agent',
-        role: 'support-agent',
+        subject: 'test:dpo',
+        role: 'dpo',
         tokenId: expect.any(String),
         expiresAt: expect.any(Date),
       },

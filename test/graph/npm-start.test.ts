@@ -16,7 +16,12 @@ import { ROOT } from '../support/gateway-harness';
 jest.setTimeout(120_000);
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'privgraph-start-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  // a failed assertion must not leave a gateway (and its embedded database) running
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 interface Started {
   child: ChildProcess;
@@ -40,6 +45,7 @@ function start(): Started {
     cwd: ROOT,
     env,
   });
+  children.push(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -58,7 +64,7 @@ async function urlOf(started: Started): Promise<string> {
 }
 
 const QUERY =
-  '{ subject(by: { phone: "147 1373 5850" }) { accounts { users { full_name } } workspace { employees { title } } } }';
+  'query @purpose(name: "dsar") { subject(by: { phone: "147 1373 5850" }) { accounts { users { full_name } } workspace { employees { title } } } }';
 
 /** The DPO's token from the start-up banner's "Demo tokens" lines. */
 function bannerToken(started: Started): string {

@@ -2,8 +2,9 @@
  * `migrations/` (the schema is never synchronised from entities). */
 import { ConsentEvent } from './consent-event.entity';
 import { DataMapSnapshot } from './data-map-snapshot.entity';
+import { PolicySnapshot } from './policy-snapshot.entity';
 import { SourceSchemaCache } from './source-schema-cache.entity';
 
-export const storeEntities = [DataMapSnapshot, SourceSchemaCache, ConsentEvent];
+export const storeEntities = [DataMapSnapshot, SourceSchemaCache, ConsentEvent, PolicySnapshot];
 
-export { ConsentEvent, DataMapSnapshot, SourceSchemaCache };
+export { ConsentEvent, DataMapSnapshot, PolicySnapshot, SourceSchemaCache };

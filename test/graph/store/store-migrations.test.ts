@@ -35,6 +35,7 @@ test('the store lives in the privgraph schema, migrations table included', async
     'consent_events',
     'data_map_snapshots',
     'migrations',
+    'policy_snapshots',
     'source_schema_cache',
   ]);
   const leaked = (await ds.query(
@@ -71,12 +72,13 @@ test('down undoes up (inside a transaction that is rolled back)', async () => {
   try {
     await runner.startTransaction();
     await migration.down(runner);
-    expect(await storeTables(runner)).toEqual(['consent_events', 'migrations']);
+    expect(await storeTables(runner)).toEqual(['consent_events', 'migrations', 'policy_snapshots']);
     await migration.up(runner);
     expect(await storeTables(runner)).toEqual([
       'consent_events',
       'data_map_snapshots',
       'migrations',
+      'policy_snapshots',
       'source_schema_cache',
     ]);
   } finally {
