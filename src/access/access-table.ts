@@ -89,7 +89,11 @@ export function compileAccessTable(
   }
   const identities = new Map<string, FieldAccess>();
   for (const [kind, candidates] of identityCandidates) {
-    const strictest = candidates.reduce((a, b) =>
+    // Purpose limitation is about collections: an identity is shown as strictly as the
+    // strictest field that holds it among the collections this purpose may read.
+    const inScope = candidates.filter((c) => c.decision.reason !== 'PURPOSE_MISMATCH');
+    const pool = inScope.length > 0 ? inScope : candidates;
+    const strictest = pool.reduce((a, b) =>
       strictness(b.decision) > strictness(a.decision) ? b : a,
     );
     identities.set(kind, { ...strictest, coordinate: 'FoundIdentity.value' });

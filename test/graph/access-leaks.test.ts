@@ -108,7 +108,8 @@ function gatewayTable(role: string, purpose: string) {
 import { compileAccessTable } from '../../src/access/access-table';
 
 describe('consent', () => {
-  const consenting = world.people.find((p) => {
+  // the last such person: other files read the first, and the store is shared
+  const consenting = world.people.findLast((p) => {
     const id = p.identities.user_id[0];
     const records = (world.rows['compliance.consent_records'] ?? []).filter(
       (r) => String(r.user_id) === id && r.purpose === 'marketing',

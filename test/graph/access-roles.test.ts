@@ -224,3 +224,69 @@ describe('dpo', () => {
     expect(agent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('consent-gated roles (a subject who consented to marketing and analytics)', () => {
+  const consenting = world.people.find((p) => {
+    const records = (world.rows['compliance.consent_records'] ?? []).filter(
+      (r) => String(r.user_id) === p.identities.user_id[0],
+    );
+    const granted = (purpose: string) =>
+      records.filter((r) => r.purpose === purpose).pop()?.granted === true;
+    return (
+      p.flags.systems.length >= 7 && !p.flags.minor && granted('marketing') && granted('analytics')
+    );
+  })!;
+  const userId = consenting.identities.user_id[0]!;
+  const events = (world.rows['analytics.events'] ?? []).filter(
+    (row) => String(row.user_id) === userId,
+  );
+  const selection =
+    '{ accounts { users { id full_name phone date_of_birth gender } } analytics { events { page ip } } }';
+
+  it('marketing-app sees pseudonymous ids only', async () => {
+    const result = await execute(
+      gateway,
+      query('marketing', selection),
+      { by: { user_id: userId } },
+      { role: 'marketing-app' },
+    );
+    const subject = result.data?.subject as {
+      accounts: { users: Record<string, unknown>[] };
+      analytics: { events: Record<string, unknown>[] };
+    };
+    expect(subject.accounts.users[0]).toEqual({
+      id: hmac(userId),
+      full_name: null,
+      phone: null,
+      date_of_birth: null,
+      gender: null,
+    });
+    expect(subject.analytics.events.every((e) => e.page === null && e.ip === null)).toBe(true);
+  });
+
+  it('analytics-app sees generalized demographics and behaviour, no direct identifiers', async () => {
+    const result = await execute(
+      gateway,
+      query('analytics', selection),
+      { by: { user_id: userId } },
+      { role: 'analytics-app' },
+    );
+    const subject = result.data?.subject as {
+      accounts: { users: Record<string, unknown>[] };
+      analytics: { events: Record<string, unknown>[] };
+    };
+    const user = world.rows['accounts.users']!.find((row) => String(row.id) === userId)!;
+    expect(subject.accounts.users[0]).toEqual({
+      id: hmac(userId),
+      full_name: null,
+      phone: null,
+      date_of_birth: String(user.date_of_birth).slice(0, 4),
+      gender: user.gender,
+    });
+    const shown = subject.analytics.events.map((e) => `${e.page} ${e.ip}`).sort();
+    const expected = events
+      .map((e) => `${e.page} ${String(e.ip).split('.').slice(0, 3).join('.')}.0/24`)
+      .sort();
+    expect(shown).toEqual(expected);
+  });
+});
