@@ -51,10 +51,31 @@ export interface SourceHealth {
  * logs in tests and benchmarks are taken here, at the connector. */
 export type StatementObserver = (event: { system: string; text: string; params: number }) => void;
 
+/** A row's primary-key values, by field key. */
+export type RowKeyValues = Readonly<Record<string, unknown>>;
+
+/** Writes inside one transaction the caller controls (SPEC §6: one transaction per source,
+ * referencing rows before referenced rows). Values are bound, identifiers from the map. */
+export interface SourceTransaction {
+  /** Sets `changes` (field key → new value) on the row with primary key `key`; returns the
+   * number of rows changed (0 when it is already gone). */
+  update(
+    collection: CollectionDef,
+    key: RowKeyValues,
+    changes: Readonly<Record<string, unknown>>,
+  ): Promise<number>;
+  /** Deletes the rows with these primary keys; returns how many were deleted. */
+  delete(collection: CollectionDef, keys: readonly RowKeyValues[]): Promise<number>;
+}
+
 export interface SourceConnector {
   readonly system: string;
   readonly kind: string;
   lookup(request: LookupRequest): Promise<SourceRow[]>;
+  /** Runs `work` in one transaction of this source: committed when it resolves, rolled back
+   * when it throws. A source without transactions (an HTTP service) runs the calls in order
+   * and says so in its documentation. */
+  transaction<T>(work: (tx: SourceTransaction) => Promise<T>): Promise<T>;
   describe(collections: readonly CollectionDef[]): Promise<TableDescription[]>;
   health(): Promise<SourceHealth>;
   close(): Promise<void>;

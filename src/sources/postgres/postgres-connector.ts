@@ -20,6 +20,8 @@ import type {
   TableDescription,
 } from '../connector';
 import { BORN_AFTER_PREFIX, SourceUnavailableError } from '../connector';
+import type { SourceTransaction } from '../connector';
+import { postgresTransaction } from './postgres-writes';
 import { acceptsValue } from '../field-values';
 import { canonicalExpressionPg } from './canonical-sql';
 import { fieldTypeOfPg, pgTypeParsers } from './postgres-types';
@@ -126,6 +128,31 @@ export class PostgresConnector implements SourceConnector {
         this.columnTypes.set(`${collection.table}\u0000${column.column}`, column);
       return { table: collection.table, exists: columns.length > 0, columns };
     });
+  }
+
+  async transaction<T>(work: (tx: SourceTransaction) => Promise<T>): Promise<T> {
+    let client;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw new SourceUnavailableError(this.system, error);
+    }
+    try {
+      await client.query('BEGIN');
+      const tx = postgresTransaction(
+        client,
+        (c) => this.tableName(c),
+        (text, params) => this.options.observer?.({ system: this.system, text, params }),
+      );
+      const result = await work(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** Teach the connector column types from a cached description (source down at start). */
