@@ -27,6 +27,8 @@ export function welcomeBanner(gateway: {
     `A first query${gateway.demo ? ' (one demo person by her phone)' : ''}; open the URL in a browser for Apollo Sandbox:`,
     `  curl -s ${gateway.url} -H 'content-type: application/json' \\`,
     `    -H "authorization: Bearer ${exampleToken(gateway.demoTokens ?? [])}" \\`,
+    // every personal-data operation declares its purpose (SPEC §4.2); the DPO's is dsar
+    `    -H 'x-privgraph-purpose: ${gateway.demo ? 'dsar' : "<one of your role's purposes>"}' \\`,
     `    --data '{"query":"${example}"}'`,
     'More queries in README.md.',
     '',
