@@ -39,8 +39,51 @@ export interface MysqlSourceDef {
 export interface HttpSourceDef {
   readonly kind: 'http';
   readonly baseUrl: string;
+  /** Sent with every call; a header whose value is empty (an unset `${TOKEN:-}`) is not sent. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Deadline of one call, its retries included (docs/http-sources.md). */
   readonly timeoutMs: number;
+  /** Path answered 2xx when the service is up; absent: any answer from `baseUrl` counts. */
+  readonly health?: string;
+  /** Further attempts of an idempotent call after a network error, a timeout or a 429/5xx. */
+  readonly retries: number;
+}
+
+// ---- HTTP endpoints (issue #4 item 2): a service has no catalogue, so each collection
+// declares how its rows are read and written. Paths are templates: `{name}` placeholders,
+// filled with URL-encoded values (see `path-template.ts` and docs/http-sources.md).
+
+/** Batched lookup: GET with `{field}` and `{values}` in the path, or POST with a JSON body
+ * `{ field, values, cursor? }`. */
+export interface HttpLookupEndpoint {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  /** Dotted path to the list of rows in the response; absent: the response is the list. */
+  readonly rows?: string;
+  /** Dotted path to the next page's cursor; absent: the service does not page. */
+  readonly nextPage?: string;
+  /** Query parameter (GET) or body property (POST) the cursor is sent back in. */
+  readonly cursorParam: string;
+}
+
+/** Update or delete: one call per row (`{<primary key field>}` placeholders), or — delete
+ * only, `batch: true` — one call for all rows with a JSON body `{ keys: [...] }`. */
+export interface HttpWriteEndpoint {
+  readonly method: 'PATCH' | 'PUT' | 'POST' | 'DELETE';
+  readonly path: string;
+  readonly batch: boolean;
+  /** Safe to repeat, hence to retry: PUT and DELETE by default, PATCH and POST only if the
+   * map says so. */
+  readonly idempotent: boolean;
+  /** Batched delete: dotted path to the number deleted in the response. */
+  readonly count?: string;
+}
+
+export interface HttpEndpoints {
+  /** Required in an HTTP system (checked in `validate-endpoints.ts`). */
+  readonly lookup?: HttpLookupEndpoint;
+  readonly update?: HttpWriteEndpoint;
+  readonly delete?: HttpWriteEndpoint;
 }
 
 export type SourceDef = PostgresSourceDef | MysqlSourceDef | HttpSourceDef;
@@ -120,6 +163,8 @@ export interface CollectionDef {
   /** `delete`: erase the row; `rewrite`: keep the row, rewrite its personal fields. */
   readonly erasure: 'delete' | 'rewrite';
   readonly fields: readonly FieldDef[];
+  /** How an HTTP source serves this collection; only in systems whose source is `http`. */
+  readonly endpoints?: HttpEndpoints;
   readonly graphqlName?: string;
   readonly description?: string;
 }

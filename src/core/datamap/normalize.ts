@@ -18,6 +18,7 @@ import type {
   SourceDef,
   SystemDef,
 } from './model';
+import { normalizeEndpoints } from './normalize-endpoints';
 import type { RawCollection, RawDataMap, RawField, RawSystem } from './raw-schema';
 
 export interface NormalizeContext {
@@ -27,6 +28,8 @@ export interface NormalizeContext {
 
 /** Default time an HTTP source may take before its read counts as failed. */
 export const DEFAULT_HTTP_TIMEOUT_MS = 5000;
+/** Default further attempts of an idempotent HTTP call (so three in all). */
+export const DEFAULT_HTTP_RETRIES = 2;
 
 export function normalizeDataMap(
   raw: RawDataMap,
@@ -95,6 +98,8 @@ function normalizeSource(source: NonNullable<RawSystem['source']>): SourceDef {
         baseUrl: source.baseUrl,
         headers: source.headers ?? {},
         timeoutMs: source.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS,
+        retries: source.retries ?? DEFAULT_HTTP_RETRIES,
+        ...(source.health === undefined ? {} : { health: source.health }),
       };
   }
 }
@@ -134,6 +139,7 @@ function normalizeCollection(
     fields: Object.entries(raw.fields).map(([field, f]) =>
       normalizeField({ ...address, field }, f, issues),
     ),
+    ...(raw.endpoints ? { endpoints: normalizeEndpoints(raw.endpoints) } : {}),
     graphqlName: raw.graphqlName,
     description: raw.description,
   };

@@ -35,8 +35,40 @@ const sourceSchema = z.discriminatedUnion('kind', [
     baseUrl: text,
     headers: z.record(z.string(), z.string()).optional(),
     timeoutMs: z.number().int().positive().optional(),
+    health: text.optional(),
+    retries: z.number().int().min(0).max(10).optional(),
   }),
 ]);
+
+// HTTP endpoints of a collection (docs/http-sources.md). Methods are read case-insensitively:
+// `get` is as clear as `GET`.
+const method = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.toUpperCase() : value),
+    z.enum(values),
+  );
+
+const lookupEndpointSchema = z.strictObject({
+  method: method(['GET', 'POST']).optional(),
+  path: text,
+  rows: text.optional(),
+  nextPage: text.optional(),
+  cursorParam: text.optional(),
+});
+
+const writeEndpointSchema = z.strictObject({
+  method: method(['PATCH', 'PUT', 'POST', 'DELETE']).optional(),
+  path: text,
+  batch: z.boolean().optional(),
+  idempotent: z.boolean().optional(),
+  count: text.optional(),
+});
+
+const endpointsSchema = z.strictObject({
+  lookup: lookupEndpointSchema.optional(),
+  update: writeEndpointSchema.optional(),
+  delete: writeEndpointSchema.optional(),
+});
 
 const referenceObjectSchema = z.strictObject({
   system: text,
@@ -95,6 +127,7 @@ const collectionSchema = emptyIsObject(
       })
       .optional(),
     erasure: z.enum(['delete', 'rewrite']).optional(),
+    endpoints: endpointsSchema.optional(),
     graphqlName: z.string().optional(),
     fields: emptyIsObject(z.record(z.string(), fieldSchema)),
   }),
@@ -125,3 +158,4 @@ export type RawDataMap = z.output<typeof rawDataMapSchema>;
 export type RawSystem = z.output<typeof systemSchema>;
 export type RawCollection = z.output<typeof collectionSchema>;
 export type RawField = z.output<typeof fieldSchema>;
+export type RawEndpoints = z.output<typeof endpointsSchema>;

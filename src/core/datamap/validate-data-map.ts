@@ -7,6 +7,7 @@ import type { DataMapIssue } from './data-map-error';
 import type { DataMap } from './model';
 import { checkUncategorisedPersonalData } from './personal-data-hints';
 import { checkCollections } from './validate-collections';
+import { checkEndpoints } from './validate-endpoints';
 import { checkFields } from './validate-fields';
 import { checkNames } from './validate-names';
 import { checkReachability } from './validate-reachability';
@@ -15,6 +16,7 @@ export function validateDataMap(map: DataMap): DataMapIssue[] {
   return [
     ...checkNames(map),
     ...checkCollections(map),
+    ...checkEndpoints(map),
     ...checkFields(map),
     ...checkReachability(map),
     ...checkUncategorisedPersonalData(map),

@@ -85,6 +85,7 @@ describe('a realistic data map', () => {
       baseUrl: 'https://analytics.internal.example/api',
       headers: { Authorization: 'Bearer demo' },
       timeoutMs: 5000,
+      retries: 2,
     });
     expect(sdk?.source).toBeUndefined();
     expect(
