@@ -4,6 +4,7 @@
  */
 import type { DataMap, SystemDef } from '../core/datamap/model';
 import type { SourceConnector, StatementObserver } from '../sources/connector';
+import { HttpConnector } from '../sources/http/http-connector';
 import { PostgresConnector } from '../sources/postgres/postgres-connector';
 
 export interface SourceRegistryOptions {
@@ -55,7 +56,9 @@ function createConnector(
     case 'postgres':
       return new PostgresConnector(system, source, options);
     case 'mysql':
-    case 'http':
       throw new Error(`system "${system.key}": source kind "${source.kind}" is not supported yet`);
+    case 'http':
+      // The map's own timeoutMs/retries govern a service; pool options are for databases.
+      return new HttpConnector(system, source, { observer: options.observer });
   }
 }
