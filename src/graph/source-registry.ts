@@ -6,6 +6,7 @@ import type { DataMap, SystemDef } from '../core/datamap/model';
 import type { SourceConnector, StatementObserver } from '../sources/connector';
 import { HttpConnector } from '../sources/http/http-connector';
 import { PostgresConnector } from '../sources/postgres/postgres-connector';
+import { MysqlConnector } from '../sources/mysql/mysql-connector';
 
 export interface SourceRegistryOptions {
   readonly poolSize?: number;
@@ -56,7 +57,7 @@ function createConnector(
     case 'postgres':
       return new PostgresConnector(system, source, options);
     case 'mysql':
-      throw new Error(`system "${system.key}": source kind "${source.kind}" is not supported yet`);
+      return new MysqlConnector(system, source, options);
     case 'http':
       // The map's own timeoutMs/retries govern a service; pool options are for databases.
       return new HttpConnector(system, source, { observer: options.observer });
