@@ -32,6 +32,17 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/graph/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
+      // the MariaDB suites need a MySQL server too: their own project below
+      testPathIgnorePatterns: ['/node_modules/', '/test/integration/mariadb-'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // `npm run test:mariadb`: a real MySQL/MariaDB (PRIVGRAPH_TEST_MYSQL_URL) beside the
+      // PostgreSQL of the other demo systems (real when PRIVGRAPH_TEST_PG_ADMIN_URL is set)
+      ...common,
+      displayName: 'mariadb',
+      testMatch: ['<rootDir>/test/integration/mariadb-*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
