@@ -5,9 +5,13 @@
  * runs only when asked to (`npm run test:mariadb`, CI).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Connection } from 'mysql2/promise';
 import { createConnection } from 'mysql2/promise';
 import { escapeId } from 'mysql2';
+import { writeMariadbDemoMap } from '../../seeds/demo/mysql/mariadb-demo-map';
 import { assertTestDatabaseName, redactUrl } from './test-database';
 
 export function requireMysqlTestUrl(): string {
@@ -61,4 +65,14 @@ export async function withMysqlAdmin<T>(
   } finally {
     await connection.end();
   }
+}
+
+/** The demo map with its workspace on MariaDB (generated from the demo map, policy beside
+ * it) in a temporary directory; `remove` deletes the directory. */
+export function mariadbDemoMap(): { file: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'privgraph-mariadb-demo-'));
+  return {
+    file: writeMariadbDemoMap(dir),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
