@@ -75,6 +75,10 @@ export interface ConformanceTarget {
 export interface ConnectorFactory {
   /** The connector kind (`postgres`, `mysql`, `http`), for test names. */
   readonly kind: string;
+  /** What `transaction(work)` guarantees when `work` throws: `atomic` (default) rolls back
+   * every write; `in-order` (a service without transactions) keeps the writes made before
+   * the throw, as its documentation must say. Either way the error is rethrown. */
+  readonly transactions?: 'atomic' | 'in-order';
   /** Creates the fixture table (empty) in a fresh, private namespace of a real source. */
   open(): Promise<ConformanceTarget>;
   /** A connector of this kind, system `DOWN_SYSTEM`, whose source is 127.0.0.1:`port` with
