@@ -1,0 +1,144 @@
+/** The run's table on stdout, and `bench/results/latest.json` for whoever compares runs. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BenchDatabase } from './bench-database';
+import type { AnswerCheck } from './check-same-answers';
+import type { MachineInfo } from './machine';
+import type { ProfileSummary } from './profile-summary';
+import type { Revision } from './revision';
+import type { TargetFigures } from './measure-target';
+import type { TargetSummary } from './summarise-runs';
+import { sourcesCpuPerRequest } from './summarise-runs';
+
+/** SPEC §9: the gateway's throughput on this lookup, as a share of the floor's. */
+export const TARGET_RATIO = 0.85;
+
+interface Spread {
+  readonly min: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+export interface BenchReport {
+  readonly date: string;
+  readonly revision: Revision;
+  readonly machine: MachineInfo & { readonly backgroundBusy: number | null };
+  readonly database: Omit<BenchDatabase, 'url' | 'close'>;
+  readonly options: {
+    readonly durationSeconds: number;
+    readonly warmupSeconds: number;
+    readonly rounds: number;
+    readonly connections: number;
+    readonly sample: number;
+    readonly role: string;
+    readonly purpose: string;
+    /** Targets ran under `--cpu-prof`: slower than unprofiled runs. */
+    readonly profiled: boolean;
+  };
+  readonly check: {
+    readonly people: number;
+    readonly mismatches: readonly string[];
+    readonly sourceStatementsPerLookup: Spread;
+    readonly otherGatewayStatementsPerLookup: Spread;
+    readonly distinctSourceStatements: number;
+    readonly otherGatewayStatements: readonly string[];
+    readonly rowsPerLookup: Spread;
+    readonly valueDifferences: number;
+  };
+  readonly targets: readonly TargetSummary[];
+  readonly runs: readonly TargetFigures[];
+  /** gateway req/s ÷ floor req/s in each round, and their median. */
+  readonly roundRatios: readonly number[];
+  readonly ratio: number;
+  /** floor ÷ gateway machine CPU per request (summarise-runs.ts `cpuRatio`), or null. */
+  readonly cpuRatio: number | null;
+  readonly profiles?: Readonly<Record<string, ProfileSummary>>;
+}
+
+export function spread(values: readonly number[]): Spread {
+  if (values.length === 0) return { min: 0, max: 0, mean: 0 };
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return { min: Math.min(...values), max: Math.max(...values), mean: Math.round(mean * 10) / 10 };
+}
+
+export function checkSummary(check: AnswerCheck): BenchReport['check'] {
+  return {
+    people: check.people,
+    mismatches: check.mismatches,
+    sourceStatementsPerLookup: spread(check.sourceStatements),
+    otherGatewayStatementsPerLookup: spread(check.otherGatewayStatements),
+    distinctSourceStatements: check.sourceTexts.length,
+    otherGatewayStatements: check.otherGatewayTexts,
+    rowsPerLookup: spread(check.rows),
+    valueDifferences: check.valueDifferences,
+  };
+}
+
+const percent = (share: number | null) => (share === null ? '-' : `${Math.round(share * 100)} %`);
+
+function table(report: BenchReport): string[] {
+  const ms = (value: number | null) => (value === null ? '-' : value.toFixed(2));
+  const rows = [
+    [
+      'target',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'errors/non-2xx',
+      'statements/req',
+      'CPU ms/req: target',
+      'sources',
+      'load',
+      'machine busy',
+    ],
+    ...report.targets.map((t) => [
+      t.target,
+      t.requestsPerSecond.toFixed(0),
+      t.latencyMs.p50.toFixed(1),
+      t.latencyMs.p99.toFixed(1),
+      `${t.errors + t.graphqlErrors}/${t.non2xx}`,
+      t.statementsPerRequest.toFixed(2),
+      ms(t.targetCpuMsPerRequest),
+      ms(sourcesCpuPerRequest(t)),
+      ms(t.loadCpuMsPerRequest),
+      percent(t.machineBusy),
+    ]),
+  ];
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0))) ?? [];
+  return rows.map((row) => row.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  '));
+}
+
+export function printReport(report: BenchReport): void {
+  const { machine, database, check, options } = report;
+  const lines = [
+    '',
+    `privgraph bench, ${report.date}: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}`,
+    `code: ${report.revision.commit?.slice(0, 12) ?? 'unknown commit'}${report.revision.uncommittedFiles.length > 0 ? ` with ${report.revision.uncommittedFiles.length} uncommitted files in src/, seeds/, migrations/` : ''}`,
+    `machine before the run: load average ${machine.loadAverageAtStart}, ${percent(machine.backgroundBusy)} busy with other work`,
+    `${database.subjects} people in ${database.description} (${database.serverVersion}; world ${database.world})`,
+    `${options.connections} connections; ${options.rounds} round${options.rounds === 1 ? '' : 's'} of ${options.durationSeconds} s per target after ${options.warmupSeconds} s warm-up; rotating over ${options.sample} people; gateway caller: role ${options.role}, purpose ${options.purpose}`,
+    `same rows for ${check.people} people (${check.rowsPerLookup.min}–${check.rowsPerLookup.max} per lookup; ${check.valueDifferences} rows with values differing as text)`,
+    `statements to the sources per lookup: ${check.sourceStatementsPerLookup.min}–${check.sourceStatementsPerLookup.max} (mean ${check.sourceStatementsPerLookup.mean}), the same for both targets, from the same ${check.distinctSourceStatements} SQL texts; the gateway's other statements (store) per lookup: mean ${check.otherGatewayStatementsPerLookup.mean}`,
+    '',
+    ...table(report),
+    '',
+    `gateway / floor throughput: ${report.ratio.toFixed(2)}× (rounds: ${report.roundRatios.map((r) => r.toFixed(2)).join(', ')}; SPEC §9 target ≥ ${TARGET_RATIO}×)`,
+    report.cpuRatio === null
+      ? 'gateway / floor by machine CPU per request: - (PostgreSQL not on this machine)'
+      : `gateway / floor by machine CPU per request (target + sources + load): ${report.cpuRatio.toFixed(2)}× — the throughput ratio of a machine saturated by this work alone`,
+  ];
+  if (options.profiled)
+    lines.push('NOTE: profiled run (--cpu-prof): throughput is lower than without profiling.');
+  if (database.engine === 'pglite')
+    lines.push('NOTE: embedded PGlite — these figures are not comparable with PostgreSQL runs.');
+  if ((machine.backgroundBusy ?? 0) > 0.1)
+    lines.push('NOTE: the machine was busy with other work before the run: figures are skewed.');
+  for (const line of lines) console.log(line);
+}
+
+export function writeReport(report: BenchReport): string {
+  const file = path.resolve(__dirname, 'results', 'latest.json');
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
