@@ -1,7 +1,7 @@
 /**
  * The child side of a benchmark process (the gateway, the floor, the demo's HTTP service):
- * counts every statement the
- * process sends to PostgreSQL and answers the orchestrator over IPC.
+ * counts every statement the process sends to PostgreSQL and answers the orchestrator over
+ * IPC.
  *
  * Statements are counted the same way in both targets, at the `pg` driver
  * (`Client.prototype.query`, which `Pool.query` and TypeORM both end in), so the counts are
