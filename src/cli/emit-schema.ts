@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { seedDemoWorld } from '../../seeds/demo/seed';
+import { startDemoConsultationService } from '../../seeds/demo/consultation-service/beside-gateway';
 import { buildSubjectSchema } from '../graph/build-subject-schema';
 import { checkSources } from '../graph/check-sources';
 import { SourceRegistry } from '../graph/source-registry';
@@ -25,6 +26,8 @@ async function emit(): Promise<Record<string, string>> {
   try {
     process.env.PRIVGRAPH_DEMO_DATABASE_URL = pg.url;
     await seedDemoWorld(pg.url, { subjects: 10 });
+    // The demo's `support` system is an HTTP service: its endpoints are checked too.
+    const support = await startDemoConsultationService(DEMO_MAP, process.env);
     const { map } = await loadGatewayDataMap(DEMO_MAP);
     const sources = new SourceRegistry(map, { poolSize: 1 });
     try {
@@ -48,6 +51,7 @@ async function emit(): Promise<Record<string, string>> {
       };
     } finally {
       await sources.close();
+      await support?.stop();
     }
   } finally {
     await pg.stop();

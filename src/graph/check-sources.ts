@@ -1,10 +1,11 @@
 /**
- * The start-up check (issue #2 item 4): every mapped table and column must exist in its
- * live source. A mismatch is a broken deployment and stops the start with one error listing
+ * The start-up check (issue #2 item 4, issue #4 item 6): every mapped table and column —
+ * or, for an HTTP service, every collection's lookup endpoint — must exist in its live
+ * source. A mismatch is a broken deployment and stops the start with one error listing
  * every problem; a source that merely does not answer is not — the gateway starts, uses the
  * last description it stored for that source, and reports the source as down.
  */
-import type { DataMap } from '../core/datamap/model';
+import type { CollectionDef, DataMap } from '../core/datamap/model';
 import type { TableDescription } from '../sources/connector';
 import type { SourceRegistry } from './source-registry';
 
@@ -30,7 +31,7 @@ export async function checkSources(
   await Promise.all(
     map.systems.map(async (system) => {
       const connector = sources.get(system.key);
-      if (!connector || system.source?.kind === 'http') return;
+      if (!connector) return;
       let tables: readonly TableDescription[];
       try {
         tables = await connector.describe(system.collections);
@@ -45,7 +46,9 @@ export async function checkSources(
         const table = tables.find((t) => t.table === collection.table);
         if (!table?.exists) {
           mismatches.push(
-            `${system.key}.${collection.key}: table "${collection.table}" does not exist in the source`,
+            system.source?.kind === 'http'
+              ? `${system.key}.${collection.key}: ${missingEndpoint(collection)}`
+              : `${system.key}.${collection.key}: table "${collection.table}" does not exist in the source`,
           );
           continue;
         }
@@ -63,4 +66,13 @@ export async function checkSources(
   );
   mismatches.sort();
   return { descriptions, mismatches, unreachable };
+}
+
+/** An HTTP service's probe found no such endpoint, or an answer without rows where the map
+ * says (sources/http/http-describe.ts): named by its method and path template. */
+function missingEndpoint(collection: CollectionDef): string {
+  const lookup = collection.endpoints?.lookup;
+  if (!lookup) return 'no lookup endpoint is declared';
+  const rows = lookup.rows === undefined ? 'as the body' : `at "${lookup.rows}"`;
+  return `endpoint "${lookup.method} ${lookup.path}" is not served, or answers no list of rows ${rows}`;
 }

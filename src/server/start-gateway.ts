@@ -31,6 +31,7 @@ import { seedDemoConsents } from './seed-demo-consents';
 import { deriveDeidentifyKeys } from '../core/deidentify/keys';
 import type { DeidentifyKeys } from '../core/deidentify/keys';
 import { seedDemoIfNeeded } from './seed-demo-if-needed';
+import { startDemoConsultationService } from '../../seeds/demo/consultation-service/beside-gateway';
 
 export interface RunningGateway {
   readonly url: string;
@@ -80,6 +81,14 @@ export async function startGateway(
     }
     const store: DataSource = await openStore(storeUrl);
     onStop('store', () => store.destroy());
+
+    // The demo's customer-service desk is an HTTP service (issue #4 item 5): started beside
+    // the gateway before the map is read, so the map's ${SUPPORT_SERVICE_URL} names it.
+    const support = await startDemoConsultationService(config.PRIVGRAPH_DATAMAP, process.env);
+    if (support) {
+      onStop('consultation service', () => support.stop());
+      log(`demo consultation service (system "support") on ${support.url}`);
+    }
 
     const { map, text } = await loadGatewayDataMap(config.PRIVGRAPH_DATAMAP);
     const policyFile = config.PRIVGRAPH_POLICY ?? policyFileBeside(map.sourceFile);

@@ -15,7 +15,8 @@ let gateway: TestGateway;
 beforeAll(async () => {
   // port 9 (discard) on loopback: nothing listens there, the connection is refused at once
   gateway = await startTestGateway(DEMO_MAP, {
-    env: { ...process.env, SUPPORT_DATABASE_URL: 'postgres://postgres@127.0.0.1:9/nowhere' },
+    // (a database source; an HTTP service that is down: test/graph/http-source.test.ts)
+    env: { ...process.env, ANALYTICS_DATABASE_URL: 'postgres://postgres@127.0.0.1:9/nowhere' },
   });
 });
 afterAll(() => gateway?.close());
@@ -25,15 +26,18 @@ it('returns the other systems and names the unreachable one', async () => {
   const started = Date.now();
   const result = await execute(
     gateway,
-    'query Q($by: IdentityInput!) { subject(by: $by) { accounts { users { full_name } } support { consultations { channel } } } }',
+    'query Q($by: IdentityInput!) { subject(by: $by) { accounts { users { full_name } } analytics { events { page } } } }',
     { by: { phone: person.identities.phone[0]! } },
   );
   expect(Date.now() - started).toBeLessThan(10_000);
   const subject = result.data?.subject as Record<string, unknown>;
   expect((subject.accounts as { users: unknown[] }).users.length).toBeGreaterThan(0);
-  expect(subject.support).toBeNull();
+  expect(subject.analytics).toBeNull();
   expect(result.errors).toHaveLength(1);
-  expect(result.errors?.[0]?.extensions).toEqual({ code: 'SOURCE_UNAVAILABLE', system: 'support' });
-  expect(result.errors?.[0]?.message).toMatch(/support/);
+  expect(result.errors?.[0]?.extensions).toEqual({
+    code: 'SOURCE_UNAVAILABLE',
+    system: 'analytics',
+  });
+  expect(result.errors?.[0]?.message).toMatch(/analytics/);
   expect(result.errors?.[0]?.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
 });

@@ -10,6 +10,8 @@
  */
 import { seedAcmeWorld } from '../fixtures/acme/seed';
 import { seedDemoWorld } from '../../seeds/demo/seed';
+import type { RunningConsultationService } from '../../seeds/demo/consultation-service/consultation-service';
+import { startConsultationService } from '../../seeds/demo/consultation-service/consultation-service';
 import { startEmbeddedPostgres } from '../../src/server/embedded/start-embedded-postgres';
 import { openStore } from '../../src/store';
 import {
@@ -30,8 +32,13 @@ export default async function globalSetup(
   const project = projectName(projectConfig);
   const engine = chooseEngine(project);
   const startedAt = performance.now();
-  const { url, close } = await openTestDatabase(engine);
+  const { url, close: closeDatabase } = await openTestDatabase(engine);
   const readyAt = performance.now();
+  let support: RunningConsultationService | undefined;
+  const close = async () => {
+    await support?.stop();
+    await closeDatabase();
+  };
   try {
     rememberTestDatabase({ project, engine, close });
     const subjects = Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 300);
@@ -39,7 +46,12 @@ export default async function globalSetup(
     await (await openStore(url)).destroy();
     await seedDemoWorld(url, { subjects, seed: 7 });
     await seedAcmeWorld(url, { subjects: 60, seed: 11 });
+    // The demo's `support` system is an HTTP service over the seeded rows (issue #4).
+    const token = `Bearer test-${process.pid}`;
+    support = await startConsultationService({ databaseUrl: url, authorization: token });
     Object.assign(process.env, {
+      SUPPORT_SERVICE_URL: support.url,
+      SUPPORT_SERVICE_TOKEN: token,
       PRIVGRAPH_TEST_DATABASE_URL: url,
       PRIVGRAPH_DEMO_DATABASE_URL: url,
       ACME_DATABASE_URL: url,

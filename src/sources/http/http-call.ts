@@ -18,6 +18,8 @@ export interface HttpCallOptions {
 }
 
 export interface HttpCall {
+  /** What the call does, for the statement observer: `lookup GET /…`, `update PATCH /…`. */
+  readonly operation: 'lookup' | 'update' | 'delete' | 'health';
   readonly method: string;
   readonly url: string;
   /** `METHOD /path/{template}`: what errors, logs and statement observers see. */
@@ -85,7 +87,8 @@ async function attemptCall(
 ): Promise<HttpAnswer | HttpCallError> {
   const remaining = deadline - Date.now();
   if (remaining <= 0) return timedOut(options, call);
-  options.observer?.({ system: options.system, text: call.label, params: call.params });
+  const text = `${call.operation} ${call.label}`;
+  options.observer?.({ system: options.system, text, params: call.params });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), remaining);
   try {

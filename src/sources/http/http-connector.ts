@@ -88,6 +88,7 @@ export class HttpConnector implements SourceConnector {
     const path = this.source.health;
     try {
       await this.context.call({
+        operation: 'health',
         method: path ? 'GET' : 'HEAD',
         url: joinUrl(this.source.baseUrl, path ?? '/'),
         label: `${path ? 'GET' : 'HEAD'} ${path ?? '/'}`,

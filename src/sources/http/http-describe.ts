@@ -37,11 +37,12 @@ export async function describeCollection(
     column: field.column,
     nativeType: 'json',
     type: field.type ?? 'string',
-    nullable: true,
+    // a row is addressed by its key, so a key attribute is never null
+    nullable: !collection.primaryKey.includes(field.key),
   }));
+  const missing: TableDescription = { table: collection.table, exists: false, columns: [] };
   const field = probeField(collection);
-  if (!collection.endpoints?.lookup || !field)
-    return { table: collection.table, exists: false, columns };
+  if (!collection.endpoints?.lookup || !field) return missing;
   const type = field.type ?? 'string';
   try {
     await lookupRows(context, {
@@ -58,7 +59,7 @@ export async function describeCollection(
     if (status === 400 || status === 422) return { table: collection.table, exists: true, columns };
     // Not served, or an answer the map's `rows:` does not fit: the map is wrong.
     if ((status !== undefined && NOT_SERVED.has(status)) || error.failure === 'response')
-      return { table: collection.table, exists: false, columns };
+      return missing;
     // No answer, 401/403 or 5xx: the service is down or refuses us — unreachable, not wrong.
     throw error;
   }

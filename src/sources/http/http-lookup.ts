@@ -99,7 +99,12 @@ async function readPages(
   for (let count = 1; ; count++) {
     // A lookup only reads, so it is safe to repeat — a POST lookup too, whatever POST
     // usually means.
-    const answer = await context.call({ ...page(cursor), label, idempotent: true });
+    const answer = await context.call({
+      ...page(cursor),
+      operation: 'lookup',
+      label,
+      idempotent: true,
+    });
     const list = valueAtPath(answer.body, endpoint.rows);
     if (!Array.isArray(list))
       throw new HttpCallError(

@@ -21,6 +21,7 @@ export function httpTransaction(context: HttpEndpointContext): SourceTransaction
       const entries = Object.entries(changes);
       if (entries.length === 0) return 0;
       const answer = await context.call({
+        operation: 'update',
         method: endpoint.method,
         url: rowUrl(context, endpoint, collection, key),
         label: `${endpoint.method} ${endpoint.path}`,
@@ -40,6 +41,7 @@ export function httpTransaction(context: HttpEndpointContext): SourceTransaction
       const label = `${endpoint.method} ${endpoint.path}`;
       if (endpoint.batch) {
         const answer = await context.call({
+          operation: 'delete',
           method: endpoint.method,
           url: joinUrl(context.baseUrl, endpoint.path),
           label,
@@ -53,6 +55,7 @@ export function httpTransaction(context: HttpEndpointContext): SourceTransaction
       let deleted = 0;
       for (const key of keys) {
         const answer = await context.call({
+          operation: 'delete',
           method: endpoint.method,
           url: rowUrl(context, endpoint, collection, key),
           label,

@@ -69,7 +69,8 @@ export function mapTableMismatches(yamlText: string, tables: readonly TableSpec[
         problems.push(`${address}: no table`);
         continue;
       }
-      if (spec.schema !== system.source.schema)
+      // an HTTP source names no schema: the service's own storage is the seeded table
+      if (system.source.schema !== undefined && spec.schema !== system.source.schema)
         problems.push(`${address}: schema ${spec.schema} ≠ ${system.source.schema}`);
       if (spec.table !== (collection.table ?? collectionKey))
         problems.push(`${address}: table ${spec.table}`);

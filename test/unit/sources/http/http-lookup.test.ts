@@ -47,7 +47,7 @@ describe('HTTP lookup', () => {
     expect(rawValues(seen.url, 'contact_email')).toEqual(['a+x@example.com', '张伟@例子.中国']);
     expect(seen.headers.authorization).toBe('Bearer t0k3n');
     expect(seen.headers['x-empty']).toBeUndefined(); // an empty header is not sent
-    expect(setup.calls).toEqual([{ text: 'GET /tickets?{field}={values}', params: 2 }]);
+    expect(setup.calls).toEqual([{ text: 'lookup GET /tickets?{field}={values}', params: 2 }]);
   });
 
   it('drops rows whose value is not one asked for, in the canonical form', async () => {
