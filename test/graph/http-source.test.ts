@@ -5,7 +5,10 @@
  * number of subjects; and a service that is stopped, refused or silent costs only its own
  * system's data — one SOURCE_UNAVAILABLE error naming `support`, within the timeout.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo, Server, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import { generateDemoWorld } from '../../seeds/demo/generate';
 import type { RunningConsultationService } from '../../seeds/demo/consultation-service/consultation-service';
@@ -177,5 +180,29 @@ describe('a consultation service that is down', () => {
     });
     const { port } = silent.address() as AddressInfo;
     await expectSupportUnavailable(await gatewayOn(`http://127.0.0.1:${port}`));
+  });
+});
+
+describe('the start-up check of the service’s endpoints', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'privgraph-http-map-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const demoMap = readFileSync(DEMO_MAP, 'utf8');
+
+  it.each([
+    [
+      "path: '/consultations?{field}={values}'",
+      "path: '/consultation?{field}={values}'",
+      'support.consultations: endpoint "GET /consultation?{field}={values}" is not served, or answers no list of rows at "items"',
+    ],
+    [
+      'rows: items,',
+      'rows: data.items,',
+      'support.consultations: endpoint "GET /consultations?{field}={values}" is not served, or answers no list of rows at "data.items"',
+    ],
+  ])('a map declaring %j as %j does not start', async (from, to, message) => {
+    expect(demoMap).toContain(from);
+    const file = path.join(dir, `datamap-${to.length}.yaml`);
+    writeFileSync(file, demoMap.replace(from, to));
+    await expect(startTestGateway(file)).rejects.toThrow(message);
   });
 });
