@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Document, YAMLError } from 'yaml';
+import { byPosition, yamlProblem } from './yaml-problem';
 import type { DataMapIssue, DataMapProblem } from './data-map-error';
 import { DataMapError, formatPath, hasErrors } from './data-map-error';
 import type { Environment } from './expand-env';
@@ -19,7 +19,7 @@ import { normalizeDataMap } from './normalize';
 import { rawDataMapSchema } from './raw-schema';
 import { findReservedKeys } from './reserved-keys';
 import { validateDataMap } from './validate-data-map';
-import { locatePath, pathAtOffset } from './yaml-location';
+import { locatePath } from './yaml-location';
 import { translateZodIssues } from './zod-issues';
 
 /** Bounds alias expansion, so a crafted file cannot blow up into gigabytes ("billion laughs"). */
@@ -86,36 +86,6 @@ export function parseDataMap(
   const problems = byPosition([...early, ...locate(issues), ...locate(validateDataMap(map))]);
   if (hasErrors(problems)) return fail(problems);
   return { ok: true, map, warnings: problems };
-}
-
-function yamlProblem(
-  error: YAMLError,
-  doc: Document,
-  lines: LineCounter,
-  file: string,
-): DataMapProblem {
-  const { line, col } = lines.linePos(error.pos[0]);
-  const path = pathAtOffset(doc, error.pos[0]);
-  const duplicate = error.code === 'DUPLICATE_KEY';
-  return {
-    file,
-    path: formatPath(path),
-    line,
-    column: col,
-    message: duplicate
-      ? `duplicate key '${String(path[path.length - 1] ?? '')}'`
-      : `YAML: ${error.message}`,
-    hint: duplicate
-      ? 'a key may appear once per mapping; merge the two entries'
-      : 'fix the YAML syntax here',
-    severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
-  };
-}
-
-/** In file order, as an editor lists them; a problem with no position goes last. */
-function byPosition(problems: DataMapProblem[]): DataMapProblem[] {
-  const line = (p: DataMapProblem): number => p.line ?? Number.MAX_SAFE_INTEGER;
-  return problems.sort((a, b) => line(a) - line(b) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** The map, or a `DataMapError` listing every problem — for callers that cannot go on. */

@@ -10,11 +10,11 @@
  */
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Document, YAMLError } from 'yaml';
+import { byPosition, yamlProblem } from '../datamap/yaml-problem';
 import type { DataMapIssue, DataMapProblem } from '../datamap/data-map-error';
 import { formatPath, formatProblem, hasErrors, issue } from '../datamap/data-map-error';
 import { findReservedKeys } from '../datamap/reserved-keys';
-import { locatePath, pathAtOffset } from '../datamap/yaml-location';
+import { locatePath } from '../datamap/yaml-location';
 import { translateZodIssues } from '../datamap/zod-issues';
 import type { PolicyContext } from './check-policy';
 import { checkPolicy } from './check-policy';
@@ -74,37 +74,6 @@ export function parsePolicy(text: string, file: string, context: PolicyContext):
   const problems = byPosition([...early, ...locate(issues)]);
   if (hasErrors(problems)) return fail(problems);
   return { ok: true, policy, warnings: problems };
-}
-
-/** As the data map reports them: a duplicate key by name, any other YAML error verbatim. */
-function yamlProblem(
-  error: YAMLError,
-  doc: Document,
-  lines: LineCounter,
-  file: string,
-): PolicyProblem {
-  const { line, col } = lines.linePos(error.pos[0]);
-  const path = pathAtOffset(doc, error.pos[0]);
-  const duplicate = error.code === 'DUPLICATE_KEY';
-  return {
-    file,
-    path: formatPath(path),
-    line,
-    column: col,
-    message: duplicate
-      ? `duplicate key '${String(path[path.length - 1] ?? '')}'`
-      : `YAML: ${error.message}`,
-    hint: duplicate
-      ? 'a key may appear once per mapping; merge the two entries'
-      : 'fix the YAML syntax here',
-    severity: error.name === 'YAMLWarning' ? 'warning' : 'error',
-  };
-}
-
-/** In file order, as an editor lists them; a problem with no position goes last. */
-function byPosition(problems: PolicyProblem[]): PolicyProblem[] {
-  const line = (p: PolicyProblem): number => p.line ?? Number.MAX_SAFE_INTEGER;
-  return problems.sort((a, b) => line(a) - line(b) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Thrown by callers that cannot go on without a valid policy (the server at start). */
