@@ -14,6 +14,8 @@ const schema = z.object({
   PRIVGRAPH_DATAMAP: z.string().default('seeds/demo/datamap.yaml'),
   /** The access policy; default: `policy.yaml` beside the data map. */
   PRIVGRAPH_POLICY: z.string().optional(),
+  /** The holiday calendar request due dates are counted on (docs/calendar.md). */
+  PRIVGRAPH_HOLIDAY_CALENDAR: z.string().default('seeds/calendars/cn-2026-2027.yaml'),
   PRIVGRAPH_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   PRIVGRAPH_DEMO_SUBJECTS: z.coerce.number().int().min(1).default(200),
   PRIVGRAPH_MAX_SUBJECTS_PER_REQUEST: z.coerce.number().int().min(1).default(100),
