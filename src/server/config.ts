@@ -38,15 +38,34 @@ const schema = z.object({
   PRIVGRAPH_JWT_ROLE_CLAIM: z.string().min(1).default('role'),
   PRIVGRAPH_HASH_KEY: z.string().optional(),
   PRIVGRAPH_TOKENIZE_KEY: z.string().optional(),
+
+  /** `off` serves every field raw to any authenticated caller: no shield tree, no purpose
+   * or consent checks, no de-identification. Only for measuring what enforcement costs
+   * (`npm run bench`, docs/performance.md); refused in production below. */
+  PRIVGRAPH_ENFORCE_ACCESS: z.enum(['on', 'off']).default('on'),
 });
 
 export type GatewayConfig = z.infer<typeof schema> & {
   readonly dataDir: string;
   readonly production: boolean;
+  /** False only with `PRIVGRAPH_ENFORCE_ACCESS=off`, which production refuses. */
+  readonly enforceAccess: boolean;
 };
 
+/** SPEC §4 is the gateway's reason to exist: a deployment can never switch it off. */
+const refuseUnenforcedProduction = schema.superRefine((config, context) => {
+  if (config.PRIVGRAPH_ENFORCE_ACCESS === 'off' && config.NODE_ENV === 'production')
+    context.addIssue({
+      code: 'custom',
+      path: ['PRIVGRAPH_ENFORCE_ACCESS'],
+      message:
+        'off is refused with NODE_ENV=production: it serves every personal field raw to any ' +
+        'caller, and exists only to measure the cost of field-level access (docs/performance.md)',
+    });
+});
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const parsed = schema.safeParse(env);
+  const parsed = refuseUnenforcedProduction.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
@@ -57,5 +76,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     ...parsed.data,
     dataDir: path.resolve(parsed.data.PRIVGRAPH_DATA_DIR),
     production: parsed.data.NODE_ENV === 'production',
+    enforceAccess: parsed.data.PRIVGRAPH_ENFORCE_ACCESS === 'on',
   };
 }

@@ -138,6 +138,11 @@ export async function startGateway(
         `warning: source "${down.system}" is unreachable (${down.error}); serving the other systems`,
       );
 
+    if (!config.enforceAccess)
+      log(
+        'WARNING: PRIVGRAPH_ENFORCE_ACCESS=off: field-level access is OFF, every personal field ' +
+          'is served raw to any authenticated caller; for benchmarks only, never with real data',
+      );
     const app = await createGatewayApp({
       map,
       sources,
@@ -145,11 +150,17 @@ export async function startGateway(
       maxSubjectsPerRequest: config.PRIVGRAPH_MAX_SUBJECTS_PER_REQUEST,
       maxRounds: config.PRIVGRAPH_MAX_TRAVERSAL_ROUNDS,
       log,
-      access: {
-        policy,
-        keys: deidentifyKeysOf(keys),
-        readConsents: (groups) => loadConsentStates(store, groups),
-      },
+      // Off only to measure what enforcement costs (config.ts refuses it in production): the
+      // same path as the tests' `withoutPolicy`, no shield, no privacy plugin, no facts.
+      ...(config.enforceAccess
+        ? {
+            access: {
+              policy,
+              keys: deidentifyKeysOf(keys),
+              readConsents: (groups) => loadConsentStates(store, groups),
+            },
+          }
+        : {}),
     });
     onStop('apollo', () => app.apollo.stop());
     const auth = await prepareAuthentication(config, keys, log, new Set(policy.roles.keys()));
