@@ -6,9 +6,11 @@
 import { CreateGatewayStore1795995978220 } from './1795995978220-CreateGatewayStore';
 import { CreateConsentEvents1796000000000 } from './1796000000000-CreateConsentEvents';
 import { CreatePolicySnapshots1796000000001 } from './1796000000001-CreatePolicySnapshots';
+import { CreateRightsRequests1796000000002 } from './1796000000002-CreateRightsRequests';
 
 export const storeMigrations = [
   CreateGatewayStore1795995978220,
   CreateConsentEvents1796000000000,
   CreatePolicySnapshots1796000000001,
+  CreateRightsRequests1796000000002,
 ];

@@ -32,4 +32,8 @@ export class ConsentEvent {
 
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
   recordedAt!: Date;
+
+  /** The consent request (withdrawal, grant, account closure) that recorded the event. */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId!: string | null;
 }

@@ -4,7 +4,32 @@ import { ConsentEvent } from './consent-event.entity';
 import { DataMapSnapshot } from './data-map-snapshot.entity';
 import { PolicySnapshot } from './policy-snapshot.entity';
 import { SourceSchemaCache } from './source-schema-cache.entity';
+import { RightsRequest } from './rights-request.entity';
+import { RequestTask } from './request-task.entity';
+import { RequestEvent } from './request-event.entity';
+import { LegalHoldRecord } from './legal-hold.entity';
+import { ExportPackage } from './export-package.entity';
 
-export const storeEntities = [DataMapSnapshot, SourceSchemaCache, ConsentEvent, PolicySnapshot];
+export const storeEntities = [
+  DataMapSnapshot,
+  SourceSchemaCache,
+  ConsentEvent,
+  PolicySnapshot,
+  RightsRequest,
+  RequestTask,
+  RequestEvent,
+  LegalHoldRecord,
+  ExportPackage,
+];
 
-export { ConsentEvent, DataMapSnapshot, PolicySnapshot, SourceSchemaCache };
+export {
+  ConsentEvent,
+  DataMapSnapshot,
+  ExportPackage,
+  LegalHoldRecord,
+  PolicySnapshot,
+  RequestEvent,
+  RequestTask,
+  RightsRequest,
+  SourceSchemaCache,
+};
