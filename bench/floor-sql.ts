@@ -38,7 +38,15 @@ const phoneCn = (column: string): string => canonicalExpressionPg('phone_cn', `"
 // The gateway asks for a date of birth also as a flag, "born after $2" (is this a minor?),
 // which its age-dependent decisions use (SPEC §4.3); the floor sends the same statement and
 // binds the same date, but has no decision to make.
-const USERS = `SELECT "id" AS "id", "phone" AS "phone", "email" AS "email", "full_name" AS "full_name", "date_of_birth" AS "date_of_birth", ("date_of_birth"::date > $2::date) AS "born_after.date_of_birth" FROM "accounts"."users"`;
+const MINOR_FLAG = `, ("date_of_birth"::date > $2::date) AS "born_after.date_of_birth"`;
+const USERS = `SELECT "id" AS "id", "phone" AS "phone", "email" AS "email", "full_name" AS "full_name", "date_of_birth" AS "date_of_birth"${MINOR_FLAG} FROM "accounts"."users"`;
+
+/** The statement the gateway sends for `text` with field-level access off
+ * (`PRIVGRAPH_ENFORCE_ACCESS=off`): no decision to make, so no minor flag — the one
+ * difference in SQL between the gateway with and without its policy. */
+export function withoutMinorFlag(text: string): string {
+  return text.replace(MINOR_FLAG, '');
+}
 const CODES = `SELECT "id" AS "id", "phone" AS "phone" FROM "accounts"."verification_codes"`;
 const EMPLOYEES = `SELECT "id" AS "id", "user_id" AS "user_id", "work_email" AS "work_email", "work_phone" AS "work_phone", "title" AS "title" FROM "workspace"."employees"`;
 const TASKS = `SELECT "id" AS "id", "assignee_id" AS "assignee_id", "title" AS "title", "status" AS "status" FROM "workspace"."tasks"`;

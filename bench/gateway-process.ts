@@ -7,6 +7,14 @@
  * ones for this run, and the process hands the orchestrator the headers every benchmark
  * request carries: a bearer token and a purpose for the benchmark's caller
  * (bench-caller.ts). The floor receives the same headers and ignores them.
+ *
+ * With `PRIVGRAPH_ENFORCE_ACCESS=off` from the orchestrator, the same gateway without
+ * field-level access (what the policy costs, docs/performance.md). config.ts refuses that
+ * switch in production, so that gateway's configuration says `NODE_ENV=benchmark`; the
+ * process itself keeps `NODE_ENV=production` like every target, because libraries read it
+ * when loaded (graphql-js's `instanceOf` adds a check to every type test outside
+ * production) and the two gateways must differ by their policy alone. The configuration's
+ * production flag only decides which keys start-up accepts, and this one gets all of them.
  */
 import 'reflect-metadata';
 import { createHash, randomBytes } from 'node:crypto';
@@ -46,8 +54,10 @@ async function main(): Promise<void> {
     PRIVGRAPH_HASH_KEY: BENCH_HASH_KEY,
     PRIVGRAPH_TOKENIZE_KEY: randomBytes(32).toString('base64'),
   });
+  const enforced = process.env.PRIVGRAPH_ENFORCE_ACCESS !== 'off';
   const config = readConfig({
     ...process.env,
+    ...(enforced ? {} : { NODE_ENV: 'benchmark' }),
     DATABASE_URL: url,
     // The orchestrator has seeded the world: `always` only finds it, and imports the demo's
     // consent history into the store once (so each lookup's consent check finds real rows).
@@ -55,7 +65,8 @@ async function main(): Promise<void> {
     PORT: '0',
     HOST: '127.0.0.1',
   });
-  const gateway = await startGateway(config, (line) => console.error(`[gateway] ${line}`));
+  const name = enforced ? 'gateway' : 'gateway without policy';
+  const gateway = await startGateway(config, (line) => console.error(`[${name}] ${line}`));
   const token = await benchToken(secret, BENCH_ROLE, config.PRIVGRAPH_JWT_ROLE_CLAIM);
   serveOrchestrator(`http://127.0.0.1:${gateway.port}/graphql`, () => gateway.stop(), {
     authorization: `Bearer ${token}`,

@@ -1,7 +1,9 @@
 /**
- * The measured part of a run: `rounds` rounds, each measuring both targets back to back,
- * the floor first in odd rounds and the gateway first in even ones; each target warmed up
- * before its first run only. Every request carries the gateway's headers, to both targets.
+ * The measured part of a run: `rounds` rounds, each measuring every target back to back —
+ * in the given order in odd rounds and in reverse in even ones (floor, gateway, gateway
+ * without policy; then the other way round), so every pair whose ratio is reported runs
+ * next to each other in every round, and each goes first as often as the other. Each target
+ * is warmed up before its first run only.
  */
 import type { LoadGenerator } from './load';
 import type { TargetFigures } from './measure-target';
@@ -19,27 +21,33 @@ export interface RoundsOptions {
   readonly postgresUrl: string | null;
 }
 
+export interface RoundTarget {
+  readonly target: TargetProcess;
+  /** What every request to it carries: a gateway's token and purpose (the floor is sent the
+   * gateway's, and ignores them). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** The runs of each target, in the order `targets` gave them. */
 export async function measureRounds(
-  floor: TargetProcess,
-  gateway: TargetProcess,
+  targets: readonly RoundTarget[],
   load: LoadGenerator,
   options: RoundsOptions,
   log: (line: string) => void,
-): Promise<{ floor: TargetFigures[]; gateway: TargetFigures[] }> {
-  const runs = new Map<TargetProcess, TargetFigures[]>([
-    [floor, []],
-    [gateway, []],
-  ]);
+): Promise<TargetFigures[][]> {
+  const runs = targets.map((): TargetFigures[] => []);
+  const indices = targets.map((_, i) => i);
   for (let round = 1; round <= options.rounds; round++) {
-    for (const target of round % 2 === 1 ? [floor, gateway] : [gateway, floor]) {
-      const done = runs.get(target) as TargetFigures[];
+    for (const i of round % 2 === 1 ? indices : [...indices].reverse()) {
+      const { target, headers } = targets[i] as RoundTarget;
+      const done = runs[i] as TargetFigures[];
       const figures = await measureTarget(
         target,
         load,
         {
           postgresUrl: options.postgresUrl,
           services: options.services,
-          headers: gateway.headers,
+          headers,
           bodies: options.bodies,
           connections: options.connections,
           warmupSeconds: done.length === 0 ? options.warmupSeconds : 0,
@@ -51,5 +59,5 @@ export async function measureRounds(
       done.push(figures);
     }
   }
-  return { floor: runs.get(floor) ?? [], gateway: runs.get(gateway) ?? [] };
+  return runs;
 }

@@ -52,7 +52,7 @@ export async function measureTarget(
     /** The database whose backends' CPU is read; null when they are not on this machine. */
     postgresUrl: string | null;
     services: readonly TargetProcess[];
-    /** The same headers go to both targets (the floor ignores them). */
+    /** A gateway's token and purpose; the floor is sent the gateway's and ignores them. */
     headers: Readonly<Record<string, string>>;
     bodies: readonly string[];
     connections: number;

@@ -12,6 +12,8 @@ import { sourcesCpuPerRequest } from './summarise-runs';
 
 /** SPEC §9: the gateway's throughput on this lookup, as a share of the floor's. */
 export const TARGET_RATIO = 0.85;
+/** SPEC §9: the throughput field-level access may cost on the same query. */
+export const TARGET_POLICY_COST = 0.1;
 
 interface Spread {
   readonly min: number;
@@ -35,16 +37,9 @@ export interface BenchReport {
     /** Targets ran under `--cpu-prof`: slower than unprofiled runs. */
     readonly profiled: boolean;
   };
-  readonly check: {
-    readonly people: number;
-    readonly mismatches: readonly string[];
-    readonly sourceStatementsPerLookup: Spread;
-    readonly otherGatewayStatementsPerLookup: Spread;
-    readonly distinctSourceStatements: number;
-    readonly otherGatewayStatements: readonly string[];
-    readonly rowsPerLookup: Spread;
-    readonly valueDifferences: number;
-  };
+  readonly check: CheckSummary;
+  /** The gateway with field-level access off, checked against the floor the same way. */
+  readonly checkWithoutPolicy: CheckSummary;
   readonly targets: readonly TargetSummary[];
   readonly runs: readonly TargetFigures[];
   /** gateway req/s ÷ floor req/s in each round, and their median. */
@@ -52,7 +47,26 @@ export interface BenchReport {
   readonly ratio: number;
   /** floor ÷ gateway machine CPU per request (summarise-runs.ts `cpuRatio`), or null. */
   readonly cpuRatio: number | null;
+  /** The same query through the gateway with its policy and without (SPEC §9). */
+  readonly policy: {
+    /** with ÷ without req/s in each round, and their median. */
+    readonly roundRatios: readonly number[];
+    readonly ratio: number;
+    /** without ÷ with machine CPU per request, or null. */
+    readonly cpuRatio: number | null;
+  };
   readonly profiles?: Readonly<Record<string, ProfileSummary>>;
+}
+
+interface CheckSummary {
+  readonly people: number;
+  readonly mismatches: readonly string[];
+  readonly sourceStatementsPerLookup: Spread;
+  readonly otherGatewayStatementsPerLookup: Spread;
+  readonly distinctSourceStatements: number;
+  readonly otherGatewayStatements: readonly string[];
+  readonly rowsPerLookup: Spread;
+  readonly valueDifferences: number;
 }
 
 export function spread(values: readonly number[]): Spread {
@@ -61,7 +75,7 @@ export function spread(values: readonly number[]): Spread {
   return { min: Math.min(...values), max: Math.max(...values), mean: Math.round(mean * 10) / 10 };
 }
 
-export function checkSummary(check: AnswerCheck): BenchReport['check'] {
+export function checkSummary(check: AnswerCheck): CheckSummary {
   return {
     people: check.people,
     mismatches: check.mismatches,
@@ -108,6 +122,21 @@ function table(report: BenchReport): string[] {
   return rows.map((row) => row.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  '));
 }
 
+const cost = (ratio: number) => `${((1 - ratio) * 100).toFixed(1)} %`;
+
+/** SPEC §9's cost of policy enforcement: what the gateway loses to its policy, as a share
+ * of what it does without one, on the same query in the same run. */
+function policyLines(report: BenchReport): string[] {
+  const { policy, checkWithoutPolicy: check } = report;
+  return [
+    `policy cost: ${cost(policy.ratio)} (gateway with policy / without: ${policy.ratio.toFixed(2)}×; rounds: ${policy.roundRatios.map((r) => r.toFixed(2)).join(', ')}; SPEC §9 target ≤ ${TARGET_POLICY_COST * 100} %)`,
+    policy.cpuRatio === null
+      ? 'policy cost by machine CPU per request: - (PostgreSQL not on this machine)'
+      : `policy cost by machine CPU per request: ${cost(policy.cpuRatio)} (with / without: ${policy.cpuRatio.toFixed(2)}×)`,
+    `  without policy: same rows for ${check.people} people (${check.valueDifferences} rows with values differing as text), the same statements but for the minor flag; other statements per lookup: mean ${check.otherGatewayStatementsPerLookup.mean}`,
+  ];
+}
+
 export function printReport(report: BenchReport): void {
   const { machine, database, check, options } = report;
   const lines = [
@@ -126,6 +155,7 @@ export function printReport(report: BenchReport): void {
     report.cpuRatio === null
       ? 'gateway / floor by machine CPU per request: - (PostgreSQL not on this machine)'
       : `gateway / floor by machine CPU per request (target + sources + load): ${report.cpuRatio.toFixed(2)}× — the throughput ratio of a machine saturated by this work alone`,
+    ...policyLines(report),
   ];
   if (options.profiled)
     lines.push('NOTE: profiled run (--cpu-prof): throughput is lower than without profiling.');

@@ -2,13 +2,13 @@
  * `npm run bench`: the performance baseline of SPEC §9 (issue #2, item 10) in one run —
  * a subject lookup by phone across every demo system, through the gateway and through the
  * floor (the same SQL sent by hand), each in its own process, loaded by autocannon from a
- * third; the gateway's throughput as a share of the floor's. See docs/performance.md.
+ * third; the gateway's throughput as a share of the floor's, and as a share of its own
+ * throughput with field-level access off (the policy's cost). See docs/performance.md.
  *
  * Not part of `npm test` or CI: it needs minutes, a quiet machine, and says nothing by
- * pass/fail — except that it refuses to measure when the two targets do not give the same
+ * pass/fail — except that it refuses to measure when the targets do not give the same
  * rows with the same statements.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { BENCH_PURPOSE, BENCH_ROLE } from './bench-caller';
 import type { BenchDatabase } from './bench-database';
@@ -17,7 +17,7 @@ import type { BenchOptions } from './bench-options';
 import { parseBenchOptions } from './bench-options';
 import type { AnswerCheck } from './check-same-answers';
 import { checkSameAnswers } from './check-same-answers';
-import { supportSourceKind } from './demo-sources';
+import { withoutMinorFlag } from './floor-sql';
 import type { LoadGenerator } from './load';
 import { startLoadGenerator } from './load';
 import { backgroundBusy, describeMachine } from './machine';
@@ -31,8 +31,8 @@ import { currentRevision } from './revision';
 import { samplePhones } from './sample-people';
 import { subjectRequestBody } from './subject-query';
 import { cpuRatio, median, roundRatios, summariseTarget } from './summarise-runs';
+import { startTargets, TARGET_NAMES } from './start-targets';
 import type { TargetProcess } from './target-process';
-import { startTarget } from './target-process';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const PROFILE_DIR = path.join(__dirname, 'results', 'profiles');
@@ -46,45 +46,24 @@ function onThisMachine(database: BenchDatabase): boolean {
 interface Measured {
   readonly phones: readonly string[];
   readonly check: AnswerCheck;
+  readonly checkWithoutPolicy: AnswerCheck;
   readonly background: number | null;
-  readonly runs: { floor: TargetFigures[]; gateway: TargetFigures[] };
+  readonly runs: {
+    floor: TargetFigures[];
+    gateway: TargetFigures[];
+    withoutPolicy: TargetFigures[];
+  };
 }
 
-interface Started {
-  readonly floor: TargetProcess;
-  readonly gateway: TargetProcess;
-  /** The demo's HTTP services: sources, in processes of their own. */
-  readonly services: readonly TargetProcess[];
-}
-
-/** Starts the demo's consultation service when the map makes it an HTTP source, then both
- * targets pointed at it. Everything started is pushed onto `children`, to be stopped. */
-async function startChildren(
-  database: BenchDatabase,
-  options: BenchOptions,
-  children: TargetProcess[],
-): Promise<Started> {
-  const profileDir = options.profile ? PROFILE_DIR : undefined;
-  const env: Record<string, string> = {};
-  const services: TargetProcess[] = [];
-  if (supportSourceKind() === 'http') {
-    const token = `Bearer ${randomBytes(24).toString('base64url')}`;
-    const support = await startTarget('support', 'support-service-process.ts', database.url, {
-      SUPPORT_SERVICE_TOKEN: token,
-    });
-    children.push(support);
-    services.push(support);
-    Object.assign(env, { SUPPORT_SERVICE_URL: support.url, SUPPORT_SERVICE_TOKEN: token });
-    log(`the demo's consultation service (system "support") runs on its own at ${support.url}`);
-  }
-  const started = await Promise.allSettled([
-    startTarget('floor', 'floor-server.ts', database.url, env, profileDir),
-    startTarget('gateway', 'gateway-process.ts', database.url, env, profileDir),
-  ]);
-  for (const result of started) if (result.status === 'fulfilled') children.push(result.value);
-  for (const result of started) if (result.status === 'rejected') throw result.reason;
-  const [floor, gateway] = started.map((r) => (r as PromiseFulfilledResult<TargetProcess>).value);
-  return { floor: floor as TargetProcess, gateway: gateway as TargetProcess, services };
+/** Stops the run when `check` found the targets doing different work. */
+function refuseUnequal(check: AnswerCheck, target: string): void {
+  if (check.mismatches.length === 0) return;
+  const lines = check.mismatches;
+  const shown = lines.length <= 30 ? lines : [...lines.slice(0, 15), '…', ...lines.slice(-15)];
+  for (const line of shown) console.error(`  ${line}`);
+  throw new Error(
+    `the floor and ${target} disagree (${check.mismatches.length} differences): not measuring`,
+  );
 }
 
 async function measure(
@@ -95,28 +74,42 @@ async function measure(
 ): Promise<Measured> {
   const phones = await samplePhones(database.url, options.sample);
   log(`${phones.length} sample people, present in every system`);
-  log('starting the floor and the gateway (child processes)');
-  const { floor, gateway, services } = await startChildren(database, options, targets);
+  log('starting the floor, the gateway and the gateway without policy (child processes)');
+  const profileDir = options.profile ? PROFILE_DIR : undefined;
+  const { floor, gateway, withoutPolicy, services } = await startTargets(
+    database,
+    profileDir,
+    targets,
+    log,
+  );
 
-  const check = await checkSameAnswers(gateway, floor, services, phones.slice(0, options.checks));
-  if (check.mismatches.length > 0) {
-    const lines = check.mismatches;
-    const shown = lines.length <= 30 ? lines : [...lines.slice(0, 15), '…', ...lines.slice(-15)];
-    for (const line of shown) console.error(`  ${line}`);
-    throw new Error(
-      `the floor and the gateway disagree (${check.mismatches.length} differences): not measuring`,
-    );
-  }
-  log(`same rows and same source statements for ${check.people} people`);
+  const checked = phones.slice(0, options.checks);
+  const check = await checkSameAnswers(gateway, floor, services, checked);
+  refuseUnequal(check, 'the gateway');
+  log(`gateway: same rows and same source statements for ${check.people} people`);
+  const checkWithoutPolicy = await checkSameAnswers(
+    withoutPolicy,
+    floor,
+    services,
+    checked,
+    withoutMinorFlag,
+  );
+  refuseUnequal(checkWithoutPolicy, 'the gateway without policy');
+  log(
+    `gateway without policy: same rows and the same source statements but for the minor flag, for ${checkWithoutPolicy.people} people`,
+  );
 
   // Other work on the machine, measured while our processes are all idle (before the load
   // generator starts: its own start-up would count).
   const background = await backgroundBusy();
   const load = startLoadGenerator();
   loads.push(load);
-  const runs = await measureRounds(
-    floor,
-    gateway,
+  const [floorRuns, gatewayRuns, withoutPolicyRuns] = await measureRounds(
+    [
+      { target: floor, headers: gateway.headers },
+      { target: gateway, headers: gateway.headers },
+      { target: withoutPolicy, headers: withoutPolicy.headers },
+    ],
     load,
     {
       rounds: options.rounds,
@@ -129,12 +122,18 @@ async function measure(
     },
     log,
   );
-  return { phones, check, background, runs };
+  const runs = {
+    floor: floorRuns ?? [],
+    gateway: gatewayRuns ?? [],
+    withoutPolicy: withoutPolicyRuns ?? [],
+  };
+  return { phones, check, checkWithoutPolicy, background, runs };
 }
 
 function profiles(runs: Measured['runs']): Record<string, ProfileSummary> {
   const summaries: Record<string, ProfileSummary> = {};
-  for (const [name, list] of Object.entries(runs) as [string, TargetFigures[]][]) {
+  for (const [key, list] of Object.entries(runs) as [keyof typeof runs, TargetFigures[]][]) {
+    const name = TARGET_NAMES[key];
     const summary = summariseProfile(
       path.join(PROFILE_DIR, `${name}.cpuprofile`),
       list.map((run) => run.window),
@@ -161,10 +160,12 @@ async function main(): Promise<void> {
     await Promise.all(targets.map((target) => target.stop()));
     await database.close();
   }
-  const { phones, check, background, runs } = measured;
+  const { phones, check, checkWithoutPolicy, background, runs } = measured;
   const ratios = roundRatios(runs.gateway, runs.floor);
+  const policyRatios = roundRatios(runs.gateway, runs.withoutPolicy);
   const floorSummary = summariseTarget(runs.floor);
   const gatewaySummary = summariseTarget(runs.gateway);
+  const withoutPolicySummary = summariseTarget(runs.withoutPolicy);
   const { url: _url, close: _close, ...databaseInfo } = database;
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -182,11 +183,17 @@ async function main(): Promise<void> {
       profiled: options.profile,
     },
     check: checkSummary(check),
-    targets: [floorSummary, gatewaySummary],
-    runs: [...runs.floor, ...runs.gateway],
+    checkWithoutPolicy: checkSummary(checkWithoutPolicy),
+    targets: [floorSummary, gatewaySummary, withoutPolicySummary],
+    runs: [...runs.floor, ...runs.gateway, ...runs.withoutPolicy],
     roundRatios: ratios,
     ratio: median(ratios),
     cpuRatio: cpuRatio(floorSummary, gatewaySummary),
+    policy: {
+      roundRatios: policyRatios,
+      ratio: median(policyRatios),
+      cpuRatio: cpuRatio(withoutPolicySummary, gatewaySummary),
+    },
     ...(options.profile ? { profiles: profiles(runs) } : {}),
   };
   printReport(report);
