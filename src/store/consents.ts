@@ -12,6 +12,8 @@ export interface ConsentEventInput {
   readonly guardian?: boolean;
   readonly recordedBy: string;
   readonly recordedAt?: Date;
+  /** The rights request (withdrawal, grant, closure) that recorded it. */
+  readonly requestId?: string;
 }
 
 /** Current consent of one subject: purposes with an active grant (the latest event wins). */
@@ -27,8 +29,8 @@ export async function recordConsentEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   await ds.query(
-    `INSERT INTO ${STORE_SCHEMA}.consent_events (subject_key, purpose, action, guardian, recorded_by, recorded_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::timestamptz[])`,
+    `INSERT INTO ${STORE_SCHEMA}.consent_events (subject_key, purpose, action, guardian, recorded_by, recorded_at, request_id)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::timestamptz[], $7::uuid[])`,
     [
       events.map((e) => e.subjectKey),
       events.map((e) => e.purpose),
@@ -36,6 +38,7 @@ export async function recordConsentEvents(
       events.map((e) => e.guardian ?? false),
       events.map((e) => e.recordedBy),
       events.map((e) => (e.recordedAt ?? new Date()).toISOString()),
+      events.map((e) => e.requestId ?? null),
     ],
   );
 }

@@ -13,3 +13,33 @@ export { loadConsentStates, recordConsentEvents } from './consents';
 export type { ConsentEventInput, ConsentState } from './consents';
 export { recordPolicySnapshot } from './policy-snapshots';
 export type { PolicySnapshotInput } from './policy-snapshots';
+export {
+  appendRequestEvent,
+  getRequest,
+  insertRequest,
+  listRequestEvents,
+  listRequests,
+  transitionRequest,
+} from './rights-requests';
+export type {
+  NewRequest,
+  RequestChanges,
+  RequestEventRecord,
+  RequestQuery,
+  RequestRecord,
+} from './rights-requests';
+export {
+  claimTask,
+  completeTask,
+  enqueueTasks,
+  failTask,
+  listTasks,
+  listTasksOf,
+  renewLease,
+  retryFailedTasks,
+} from './request-tasks';
+export type { TaskRecord, TaskSpec } from './request-tasks';
+export { activeLegalHolds, listLegalHolds, placeLegalHold, releaseLegalHold } from './legal-holds';
+export type { LegalHoldRecord, NewLegalHold } from './legal-holds';
+export { loadExportPackage, purgeExpiredPackages, saveExportPackage } from './export-packages';
+export type { StoredPackage } from './export-packages';
