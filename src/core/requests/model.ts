@@ -84,6 +84,10 @@ export interface DeleteStep {
   readonly keys: readonly RowKeyValues[];
 }
 
+/** How a rewritten field got its value: an erasure strategy of the map, or a correction
+ * (SPEC §6 "Correction: updates one category's value in every place that holds it"). */
+export type RewriteStrategy = FieldErasure | 'correct';
+
 export interface RewriteStep {
   readonly kind: 'rewrite';
   readonly collection: string;
@@ -92,7 +96,7 @@ export interface RewriteStep {
    * value is recorded here, so a rerun writes the same value and changes nothing). */
   readonly set: Readonly<Record<string, string | null>>;
   /** Field key → the strategy that produced the value (for the reply and the report). */
-  readonly strategies: Readonly<Record<string, FieldErasure>>;
+  readonly strategies: Readonly<Record<string, RewriteStrategy>>;
 }
 
 export type ErasureStep = DeleteStep | RewriteStep;
@@ -120,11 +124,23 @@ export interface SharedRow {
   readonly via: string;
 }
 
+/** A row of a `rewrite` collection that already holds the values its erasure would write:
+ * no step, but verification checks it still does (`values` are those targets). */
+export interface UnchangedRow {
+  readonly collection: string;
+  readonly key: RowKeyValues;
+  readonly values: Readonly<Record<string, string | null>>;
+}
+
 export interface ErasurePlan {
   readonly sources: readonly SourcePlan[];
   readonly exempt: readonly ExemptRow[];
   readonly shared: readonly SharedRow[];
+  readonly unchanged: readonly UnchangedRow[];
   /** Problems that make a step impossible (a NOT NULL column set to null…): the plan is
    * refused until the map says how to erase that field. */
   readonly problems: readonly string[];
+  /** Facts the DPO should read but that block nothing (a reference cycle broken, a row kept
+   * because a kept row still references it). */
+  readonly notes: readonly string[];
 }

@@ -1,0 +1,118 @@
+/**
+ * Who else is linked to a person's related (`terminal`) rows (SPEC §5–§6). A terminal row is
+ * reached through a shared identity (a device id) or an `up` reference (an employee's
+ * organisation); it is someone else's too when a row that is not the person's own links to
+ * the same *anchor*:
+ * - holds the same shared-identity value, in a field declaring that kind or in a reference
+ *   to such a field (another user's `user_devices` row naming the same device);
+ * - points at the same target through the same up-reference one of the person's rows used
+ *   (another employee's `org_id`).
+ * This module only finds the linking rows (one batched lookup per (collection, field));
+ * whether they belong to someone is `row-ownership.ts`'s question.
+ */
+import { canonicalIdentity, valueText } from '../identity/canonical';
+import type { BatchLookup, LookupGroup } from '../traversal/resolve-subjects';
+import { rowKey } from '../traversal/row-key';
+import type { SourceRow } from '../traversal/source-row';
+import type { SubjectGraph } from '../traversal/subject-graph';
+import type { IdentityFieldRef, TraversalGraph } from '../traversal/traversal-graph';
+import type { RowKeySets } from './person-rows';
+import { isOwnRow } from './person-rows';
+
+export interface AnchorLink {
+  readonly address: string;
+  readonly key: string;
+  readonly row: SourceRow;
+  /** `collection.field` of the linking row's field holding the anchor. */
+  readonly via: string;
+}
+
+interface Wanted {
+  readonly group: LookupGroup;
+  /** Canonical anchor value → the terminal rows (`address\0key`) anchored by it. */
+  readonly values: Map<string, Set<string>>;
+}
+
+export const terminalId = (address: string, key: string): string => `${address}\u0000${key}`;
+
+/** Terminal row id → the rows not the person's own that link to one of its anchors, ordered
+ * by `via` and key. */
+export async function findAnchorLinks(
+  graph: TraversalGraph,
+  person: SubjectGraph,
+  own: RowKeySets,
+  lookup: BatchLookup,
+): Promise<Map<string, AnchorLink[]>> {
+  const wanted = new Map<string, Wanted>();
+  const want = (group: LookupGroup, value: string, terminal: string): void => {
+    const id = `${group.collection}\u0000${group.field}\u0000${group.match}`;
+    const entry = wanted.get(id) ?? { group, values: new Map<string, Set<string>>() };
+    entry.values.set(value, (entry.values.get(value) ?? new Set()).add(terminal));
+    wanted.set(id, entry);
+  };
+  const places = identityPlaces(graph);
+  for (const [address, rows] of person.rows) {
+    const node = graph.nodes.get(address);
+    if (!node) continue;
+    for (const found of rows) {
+      if (found.role !== 'terminal') continue;
+      const id = terminalId(address, found.key);
+      for (const ref of node.identitySources) {
+        if (!ref.kind.shared) continue;
+        const value = canonicalIdentity(ref.kind.format, found.row[ref.field.key]);
+        if (value === null) continue;
+        for (const place of places.get(ref.kind.name) ?? [])
+          want(
+            { collection: place.collection, field: place.field.key, match: ref.kind.format },
+            value,
+            id,
+          );
+      }
+      for (const other of graph.nodes.values()) {
+        for (const edge of other.ups) {
+          if (edge.target !== address) continue;
+          const value = valueText(found.row[edge.targetField.key]);
+          const used = (person.rows.get(other.address) ?? []).some(
+            (mine) => mine.role === 'subject' && valueText(mine.row[edge.field.key]) === value,
+          );
+          if (value !== null && used)
+            want({ collection: other.address, field: edge.field.key, match: 'exact' }, value, id);
+        }
+      }
+    }
+  }
+
+  const links = new Map<string, AnchorLink[]>();
+  await Promise.all(
+    [...wanted.values()].map(async ({ group, values }) => {
+      const def = graph.nodes.get(group.collection)?.def;
+      if (!def) return;
+      for (const row of await lookup(group, [...values.keys()])) {
+        const key = rowKey(def, row);
+        const value = canonicalIdentity(group.match, row[group.field]);
+        if (value === null || isOwnRow(own, group.collection, key)) continue;
+        const link = {
+          address: group.collection,
+          key,
+          row,
+          via: `${group.collection}.${group.field}`,
+        };
+        for (const terminal of values.get(value) ?? [])
+          links.set(terminal, [...(links.get(terminal) ?? []), link]);
+      }
+    }),
+  );
+  for (const list of links.values())
+    list.sort((a, b) => a.via.localeCompare(b.via) || a.key.localeCompare(b.key));
+  return links;
+}
+
+/** Every field holding values of each identity kind: declared, or carried by a reference. */
+function identityPlaces(graph: TraversalGraph): Map<string, IdentityFieldRef[]> {
+  const places = new Map<string, IdentityFieldRef[]>();
+  for (const node of graph.nodes.values()) {
+    for (const ref of node.identitySources)
+      places.set(ref.kind.name, [...(places.get(ref.kind.name) ?? []), ref]);
+  }
+  return places;
+}
