@@ -36,6 +36,9 @@ export const RULE_ACCESS_VALUES: readonly RuleAccess[] = [
 export const CAPABILITIES = [
   'request.create',
   'request.approve',
+  // Download an access request's export package: everything about a person, so kept apart
+  // from request.create (a support agent records a request; only the DPO reads the export).
+  'request.export',
   'reidentify',
   'audit.read',
   'policy.read',

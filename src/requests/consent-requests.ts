@@ -1,0 +1,111 @@
+/**
+ * Consent withdrawal and grant (SPEC §6, seed policy §VIII.3, PIPL art. 15): recorded in the
+ * gateway's store — the system of record for consent — against every identity of the
+ * person, so the very next query for that purpose is decided without it. History is kept:
+ * events are appended, never rewritten. No approval is needed: withdrawing consent is the
+ * person's right at any time, and it does not affect processing before it (art. 15).
+ */
+import type { RequestRecord } from '../store';
+import { recordConsentEvents, transitionRequest } from '../store';
+import type { SeedIdentity } from '../core/traversal/resolve-subjects';
+import { openRequest } from './open-request';
+import type { Actor, RequestsRuntime } from './requests-runtime';
+import { RequestError } from './requests-runtime';
+
+export interface ConsentInput {
+  readonly subject: SeedIdentity;
+  readonly purpose: string;
+  readonly identityVerification: string;
+}
+
+/** Purposes that rest on consent in the policy: the only ones consent can be given to or
+ * withdrawn from. */
+export function consentPurposes(rt: RequestsRuntime): string[] {
+  return [...rt.policy.purposes.values()].filter((p) => p.requiresConsent).map((p) => p.key);
+}
+
+function checkPurpose(rt: RequestsRuntime, purpose: string): void {
+  const known = consentPurposes(rt);
+  if (!known.includes(purpose))
+    throw new RequestError(
+      'BAD_USER_INPUT',
+      `purpose "${purpose}" does not rest on consent in the policy; consent applies to: ${known.join(', ') || '(none)'}. ` +
+        'To stop other processing, request erasure or account closure.',
+    );
+}
+
+export async function withdrawConsent(
+  rt: RequestsRuntime,
+  actor: Actor,
+  input: ConsentInput,
+): Promise<RequestRecord> {
+  checkPurpose(rt, input.purpose);
+  return recordConsent(rt, actor, input, 'withdraw', [input.purpose]);
+}
+
+export async function grantConsent(
+  rt: RequestsRuntime,
+  actor: Actor,
+  input: ConsentInput,
+): Promise<RequestRecord> {
+  checkPurpose(rt, input.purpose);
+  return recordConsent(rt, actor, input, 'grant', [input.purpose]);
+}
+
+/** Appends one event per (identity key, purpose); used by account closure for all purposes. */
+export async function recordConsentForKeys(
+  rt: RequestsRuntime,
+  subjectKeys: readonly string[],
+  purposes: readonly string[],
+  action: 'grant' | 'withdraw',
+  recordedBy: string,
+  requestId: string,
+): Promise<void> {
+  const recordedAt = rt.now();
+  await recordConsentEvents(
+    rt.store,
+    subjectKeys.flatMap((subjectKey) =>
+      purposes.map((purpose) => ({
+        subjectKey,
+        purpose,
+        action,
+        recordedBy,
+        recordedAt,
+        requestId,
+      })),
+    ),
+  );
+}
+
+async function recordConsent(
+  rt: RequestsRuntime,
+  actor: Actor,
+  input: ConsentInput,
+  action: 'grant' | 'withdraw',
+  purposes: readonly string[],
+): Promise<RequestRecord> {
+  const { request } = await openRequest(rt, actor, {
+    kind: action === 'grant' ? 'consent_grant' : 'consent_withdrawal',
+    subject: input.subject,
+    identityVerification: input.identityVerification,
+    status: 'in_progress',
+    details: { purpose: input.purpose },
+  });
+  await recordConsentForKeys(rt, request.subjectKeys, purposes, action, actor.subject, request.id);
+  const reply =
+    action === 'withdraw'
+      ? `Your consent to "${input.purpose}" is withdrawn as of ${rt.now().toISOString()}: we no longer process your personal information for this purpose. Processing before the withdrawal is not affected (PIPL art. 15).`
+      : `Your consent to "${input.purpose}" is recorded as of ${rt.now().toISOString()}. You can withdraw it at any time.`;
+  const done = await transitionRequest(
+    rt.store,
+    request.id,
+    {
+      status: 'completed',
+      completedAt: rt.now(),
+      reply,
+      result: { purposes: [...purposes], identities: request.subjectKeys.length },
+    },
+    ['in_progress'],
+  );
+  return done ?? request;
+}
