@@ -17,7 +17,7 @@ import type { SourceRow } from '../traversal/source-row';
 import type { SubjectGraph } from '../traversal/subject-graph';
 import type { IdentityFieldRef, TraversalGraph } from '../traversal/traversal-graph';
 import type { RowKeySets } from './person-rows';
-import { isOwnRow } from './person-rows';
+import { compareRowKeys, isOwnRow } from './person-rows';
 
 export interface AnchorLink {
   readonly address: string;
@@ -103,7 +103,9 @@ export async function findAnchorLinks(
     }),
   );
   for (const list of links.values())
-    list.sort((a, b) => a.via.localeCompare(b.via) || a.key.localeCompare(b.key));
+    list.sort((a, b) =>
+      a.via !== b.via ? (a.via < b.via ? -1 : 1) : compareRowKeys(a.key, b.key),
+    );
   return links;
 }
 

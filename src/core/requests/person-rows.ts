@@ -54,7 +54,24 @@ export function foreignIdentityField(
   return undefined;
 }
 
-/** Rows of the person's graph in deterministic order: collection as discovered, rows by key. */
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** Orders row keys (`row-key.ts`) part by part, numbers as numbers (`["5"]` before
+ * `["30"]`), so plans and packages list rows the way a reader expects, deterministically. */
+export function compareRowKeys(a: string, b: string): number {
+  const left = JSON.parse(a) as (string | null)[];
+  const right = JSON.parse(b) as (string | null)[];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const x = left[i] ?? '';
+    const y = right[i] ?? '';
+    if (x === y) continue;
+    if (NUMBER.test(x) && NUMBER.test(y) && Number(x) !== Number(y)) return Number(x) - Number(y);
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Rows in deterministic order: by key (`compareRowKeys`). */
 export function sortedRows(rows: readonly FoundRow[]): FoundRow[] {
-  return [...rows].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...rows].sort((a, b) => compareRowKeys(a.key, b.key));
 }

@@ -1,0 +1,142 @@
+/**
+ * The erasure plan (SPEC §6 "Erasure: first a plan (preview: which rows in which collections
+ * will be deleted or rewritten, with which strategy, and which are exempt and why)"; the
+ * seed policy §VIII.2 and §VIII.4; PIPL art. 47). Pure: every fact comes in as a value, the
+ * random source included, so the same input gives the same plan.
+ *
+ * For each row the traversal found (own rows and related rows alike):
+ * 1. a legal hold protecting it → exempt, with the hold's reason and until when
+ *    (`match-holds.ts`) — holds are checked first;
+ * 2. someone else still owns it (`find-other-owners.ts`) → shared, kept;
+ * 3. its collection's `erasure: delete` → deleted; `rewrite` → its personal fields rewritten
+ *    to values fixed now (`erasure-targets.ts`); a row already holding them needs no step and
+ *    is listed as unchanged.
+ * Kept rows keep what they reference in the same source (`keep-referenced.ts`); steps are
+ * grouped per source and ordered children first (`order-steps.ts`). A traversal that did not
+ * reach every source, or stopped early, cannot be planned from: rows it missed would never be
+ * erased, since execution works from the plan and never traverses again.
+ */
+import type { DeidentifyKeys } from '../deidentify/keys';
+import type { SubjectGraph } from '../traversal/subject-graph';
+import type { TraversalGraph } from '../traversal/traversal-graph';
+import type { ColumnFacts } from './erasure-targets';
+import { erasureTargets } from './erasure-targets';
+import type { OtherOwners } from './find-other-owners';
+import { keepReferencedRows } from './keep-referenced';
+import { holdProtecting } from './match-holds';
+import type {
+  ErasurePlan,
+  ExemptRow,
+  LegalHold,
+  SharedRow,
+  SourcePlan,
+  UnchangedRow,
+} from './model';
+import { orderSourceSteps } from './order-steps';
+import { sortedRows } from './person-rows';
+import type { PlannedRow, RowFate } from './planned-row';
+import type { RandomToken } from './random-text';
+import { rowKeyValues } from './row-key-values';
+
+export interface PlanErasureInput {
+  /** The traversal graph of the data map the person was found with (`graph.map`). */
+  readonly graph: TraversalGraph;
+  /** The person, every field of every row read. */
+  readonly person: SubjectGraph;
+  readonly shared: OtherOwners;
+  readonly holds: readonly LegalHold[];
+  /** The person's subject keys (`src/core/identity/subject-key.ts`), to match person holds. */
+  readonly subjectKeys: readonly string[];
+  readonly now: Date;
+  readonly columns: ColumnFacts;
+  /** For the `hash` strategy: the deployment's de-identification keys. */
+  readonly keys: DeidentifyKeys;
+  /** For the `random` strategy (`cryptoRandomToken` in production). */
+  readonly random: RandomToken;
+}
+
+export function planErasure(input: PlanErasureInput): ErasurePlan {
+  const problems = new Set(incompleteTraversal(input.person));
+  const rows = classifyRows(input);
+  for (const row of rows)
+    if (row.fate.kind === 'rewrite') for (const p of row.fate.targets.problems) problems.add(p);
+  const kept = keepReferencedRows(rows);
+  for (const problem of kept.problems) problems.add(problem);
+
+  const rank = new Map([...input.graph.nodes.keys()].map((address, index) => [address, index]));
+  const notes = [...kept.notes];
+  const sources: SourcePlan[] = [];
+  for (const system of input.graph.map.systems) {
+    const work = rows.filter(
+      (row) =>
+        row.node.system.key === system.key &&
+        (row.fate.kind === 'delete' ||
+          (row.fate.kind === 'rewrite' && Object.keys(row.fate.targets.set).length > 0)),
+    );
+    if (work.length === 0) continue;
+    const ordered = orderSourceSteps(work, rank);
+    notes.push(...ordered.notes);
+    sources.push({ system: system.key, steps: ordered.steps });
+  }
+
+  return { sources, ...listKeptRows(rows), problems: [...problems], notes };
+}
+
+function listKeptRows(
+  rows: readonly PlannedRow[],
+): Pick<ErasurePlan, 'exempt' | 'shared' | 'unchanged'> {
+  const exempt: ExemptRow[] = [];
+  const shared: SharedRow[] = [];
+  const unchanged: UnchangedRow[] = [];
+  for (const { node, row, fate } of rows) {
+    const collection = node.address;
+    const key = rowKeyValues(node.def, row);
+    if (fate.kind === 'exempt') {
+      const { hold, until } = fate.protection;
+      exempt.push({
+        collection,
+        key,
+        reason: hold.reason,
+        holdId: hold.id,
+        ...(until === undefined ? {} : { until }),
+      });
+    } else if (fate.kind === 'shared') {
+      shared.push({ collection, key, via: fate.via });
+    } else if (fate.kind === 'rewrite' && Object.keys(fate.targets.set).length === 0) {
+      unchanged.push({ collection, key, values: fate.targets.targets });
+    }
+  }
+  return { exempt, shared, unchanged };
+}
+
+function classifyRows(input: PlanErasureInput): PlannedRow[] {
+  const subjectKeys = new Set(input.subjectKeys);
+  const rows: PlannedRow[] = [];
+  for (const [address, node] of input.graph.nodes) {
+    for (const found of sortedRows(input.person.rows.get(address) ?? [])) {
+      const protection = holdProtecting(input.holds, subjectKeys, node.def, found.row, input.now);
+      const via = input.shared.get(address)?.get(found.key);
+      const fate: RowFate = protection
+        ? { kind: 'exempt', protection }
+        : via !== undefined
+          ? { kind: 'shared', via }
+          : node.def.erasure === 'delete'
+            ? { kind: 'delete' }
+            : { kind: 'rewrite', targets: erasureTargets(node, found.row, input) };
+      rows.push({ node, key: found.key, row: found.row, fate });
+    }
+  }
+  return rows;
+}
+
+function incompleteTraversal(person: SubjectGraph): string[] {
+  const problems = person.failures.map(
+    (failure) =>
+      `system ${failure.system} did not answer (${failure.message}): its rows cannot be planned; retry when it is back`,
+  );
+  if (person.truncated)
+    problems.push(
+      'the traversal stopped at its round limit before finding the whole person: raise PRIVGRAPH_MAX_TRAVERSAL_ROUNDS and plan again',
+    );
+  return problems;
+}
