@@ -1,28 +1,148 @@
+/**
+ * The DPO's decisions on a request (SPEC §6): approve an erasure or closure (its source tasks
+ * are queued from the persisted plan), reject it (the person gets a reply citing why), or
+ * retry one that stopped — failed sources run again, a plan that could not be made is made
+ * again.
+ */
+import { unsealJson } from '../core/crypto/seal';
 import type { RequestRecord } from '../store';
+import {
+  appendRequestEvent,
+  enqueueTasks,
+  getRequest,
+  retryFailedTasks,
+  transitionRequest,
+} from '../store';
+import { advanceRequest } from './advance-request';
+import { collectPeople } from './collect-person';
+import { planRequest } from './erasure-request';
+import { unsealPlan } from './erasure-plan-store';
+import type { SealedPayload } from './open-request';
 import type { Actor, RequestsRuntime } from './requests-runtime';
+import { RequestError } from './requests-runtime';
+
+const NEEDS_APPROVAL = new Set(['erasure', 'account_closure']);
+
+async function mustGet(rt: RequestsRuntime, id: string): Promise<RequestRecord> {
+  const request = await getRequest(rt.store, id).catch(() => null);
+  if (!request) throw new RequestError('NOT_FOUND', `no request ${id}`);
+  return request;
+}
 
 export async function approveRequest(
-  _rt: RequestsRuntime,
-  _actor: Actor,
-  _id: string,
-  _note?: string,
+  rt: RequestsRuntime,
+  actor: Actor,
+  id: string,
+  note?: string,
 ): Promise<RequestRecord> {
-  throw new Error('not built yet');
+  const request = await mustGet(rt, id);
+  if (!NEEDS_APPROVAL.has(request.kind))
+    throw new RequestError('CONFLICT', `a ${request.kind} request needs no approval`);
+  if (request.status !== 'awaiting_approval')
+    throw new RequestError(
+      'CONFLICT',
+      `request ${id} is ${request.status}; only a planned request awaiting approval can be approved`,
+    );
+  const { erasure } = unsealPlan(rt, request);
+  const approved = await transitionRequest(
+    rt.store,
+    id,
+    {
+      status: 'in_progress',
+      decidedBy: actor.subject,
+      decidedAt: rt.now(),
+      decisionNote: note ?? null,
+    },
+    ['awaiting_approval'],
+  );
+  if (!approved) throw new RequestError('CONFLICT', `request ${id} was decided by someone else`);
+  await appendRequestEvent(rt.store, {
+    requestId: id,
+    event: 'approved',
+    actor: actor.subject,
+    detail: { role: actor.role },
+  });
+  const systems = (erasure?.sources ?? []).map((source) => source.system);
+  await enqueueTasks(
+    rt.store,
+    id,
+    systems.length > 0
+      ? systems.map((system) => ({ kind: 'erase', system }))
+      : [{ kind: 'verify' }],
+  );
+  return approved;
 }
 
 export async function rejectRequest(
-  _rt: RequestsRuntime,
-  _actor: Actor,
-  _id: string,
-  _reason: string,
+  rt: RequestsRuntime,
+  actor: Actor,
+  id: string,
+  reason: string,
 ): Promise<RequestRecord> {
-  throw new Error('not built yet');
+  const request = await mustGet(rt, id);
+  if (reason.trim().length === 0)
+    throw new RequestError(
+      'BAD_USER_INPUT',
+      'a rejection states its reason; the person is told it',
+    );
+  if (!['received', 'awaiting_approval'].includes(request.status))
+    throw new RequestError(
+      'CONFLICT',
+      `request ${id} is ${request.status}; it can no longer be rejected`,
+    );
+  const rejected = await transitionRequest(
+    rt.store,
+    id,
+    {
+      status: 'rejected',
+      decidedBy: actor.subject,
+      decidedAt: rt.now(),
+      decisionNote: reason,
+      completedAt: rt.now(),
+      reply: `We cannot act on your ${request.kind.replace('_', ' ')} request: ${reason}`,
+    },
+    ['received', 'awaiting_approval'],
+  );
+  if (!rejected) throw new RequestError('CONFLICT', `request ${id} was decided by someone else`);
+  await appendRequestEvent(rt.store, {
+    requestId: id,
+    event: 'rejected',
+    actor: actor.subject,
+    detail: { role: actor.role },
+  });
+  return rejected;
 }
 
 export async function retryRequest(
-  _rt: RequestsRuntime,
-  _actor: Actor,
-  _id: string,
+  rt: RequestsRuntime,
+  actor: Actor,
+  id: string,
 ): Promise<RequestRecord> {
-  throw new Error('not built yet');
+  const request = await mustGet(rt, id);
+  if (request.status === 'received' && NEEDS_APPROVAL.has(request.kind)) {
+    const payload = unsealJson<SealedPayload>(rt.keys.sealKey, request.payloadEnc, `request:${id}`);
+    const [person] = await collectPeople(rt.traversal, rt.sources, [payload.seed], rt.maxRounds);
+    if (!person) throw new Error('the traversal returned no result for one seed');
+    await appendRequestEvent(rt.store, {
+      requestId: id,
+      event: 'retried',
+      actor: actor.subject,
+      detail: {},
+    });
+    return planRequest(rt, actor, request, person);
+  }
+  if (request.status !== 'partial' && request.status !== 'in_progress')
+    throw new RequestError(
+      'CONFLICT',
+      `request ${id} is ${request.status}; there is nothing to retry`,
+    );
+  const again = await retryFailedTasks(rt.store, id);
+  await appendRequestEvent(rt.store, {
+    requestId: id,
+    event: 'retried',
+    actor: actor.subject,
+    detail: { tasks: again },
+  });
+  await advanceRequest(rt, id);
+  return mustGet(rt, id);
 }

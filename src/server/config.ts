@@ -16,6 +16,11 @@ const schema = z.object({
   PRIVGRAPH_POLICY: z.string().optional(),
   /** The holiday calendar request due dates are counted on (docs/calendar.md). */
   PRIVGRAPH_HOLIDAY_CALENDAR: z.string().default('seeds/calendars/cn-2026-2027.yaml'),
+  /** How long an access request's export package can be downloaded (then purged). */
+  PRIVGRAPH_EXPORT_TTL_HOURS: z.coerce.number().int().min(1).default(168),
+  /** How often this process's request worker polls for tasks; 0: this process runs none
+   * (another replica or `privgraph request` does the work). */
+  PRIVGRAPH_REQUEST_WORKER_POLL_MS: z.coerce.number().int().min(0).default(1000),
   PRIVGRAPH_SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   PRIVGRAPH_DEMO_SUBJECTS: z.coerce.number().int().min(1).default(200),
   PRIVGRAPH_MAX_SUBJECTS_PER_REQUEST: z.coerce.number().int().min(1).default(100),

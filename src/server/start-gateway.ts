@@ -32,6 +32,7 @@ import { deriveDeidentifyKeys } from '../core/deidentify/keys';
 import type { DeidentifyKeys } from '../core/deidentify/keys';
 import { seedDemoIfNeeded } from './seed-demo-if-needed';
 import { startDemoConsultationService } from '../../seeds/demo/consultation-service/beside-gateway';
+import { startRequests } from './start-requests';
 
 export interface RunningGateway {
   readonly url: string;
@@ -143,6 +144,23 @@ export async function startGateway(
         'WARNING: PRIVGRAPH_ENFORCE_ACCESS=off: field-level access is OFF, every personal field ' +
           'is served raw to any authenticated caller; for benchmarks only, never with real data',
       );
+    const requests = await startRequests({
+      store,
+      map,
+      sources,
+      descriptions: check.descriptions,
+      policy,
+      keys,
+      deidentify: deidentifyKeysOf(keys),
+      calendarFile: config.PRIVGRAPH_HOLIDAY_CALENDAR,
+      exportTtlHours: config.PRIVGRAPH_EXPORT_TTL_HOURS,
+      maxRounds: config.PRIVGRAPH_MAX_TRAVERSAL_ROUNDS,
+      workerPollMs: config.PRIVGRAPH_REQUEST_WORKER_POLL_MS,
+      log,
+    });
+    const worker = requests.worker;
+    if (worker) onStop('request worker', () => worker.stop());
+
     const app = await createGatewayApp({
       map,
       sources,

@@ -162,7 +162,7 @@ export async function failTask(
 export async function retryFailedTasks(ds: DataSource, requestId: string): Promise<number> {
   const [, count]: [unknown, number] = await ds.query(
     `UPDATE ${T} SET status = 'pending', not_before = now(), finished_at = NULL
-      WHERE request_id = $1 AND status = 'failed'`,
+      WHERE request_id = $1 AND (status = 'failed' OR (status = 'pending' AND last_error IS NOT NULL))`,
     [requestId],
   );
   return count;

@@ -1,0 +1,72 @@
+/**
+ * The rights-request service of one gateway process (SPEC §6): its runtime (store, map,
+ * sources, policy, keys, holiday calendar) and a worker sharing the store's task table with
+ * every other replica. The calendar is checked at start: a gateway that cannot count due
+ * dates refuses to start rather than guess.
+ */
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { holidayCalendarOrThrow } from '../core/calendar/parse-holiday-calendar';
+import { loadHolidayCalendar } from '../core/calendar/load-holiday-calendar';
+import { formatProblem } from '../core/datamap/data-map-error';
+import { deriveSealKey } from '../core/crypto/seal';
+import type { DataMap } from '../core/datamap/model';
+import type { DeidentifyKeys } from '../core/deidentify/keys';
+import type { Policy } from '../core/policy/model';
+import { buildTraversalGraph } from '../core/traversal/traversal-graph';
+import type { SourceRegistry } from '../graph/source-registry';
+import type { RequestsRuntime, RequestWorker } from '../requests';
+import { createRequestWorker, REQUEST_TASK_HANDLERS } from '../requests';
+import type { TableDescription } from '../sources/connector';
+import type { DeploymentKeys } from './keys';
+
+export interface RequestsSetup {
+  readonly store: DataSource;
+  readonly map: DataMap;
+  readonly sources: SourceRegistry;
+  readonly descriptions: ReadonlyMap<string, readonly TableDescription[]>;
+  readonly policy: Policy;
+  readonly keys: DeploymentKeys;
+  readonly deidentify: DeidentifyKeys;
+  readonly calendarFile: string;
+  readonly exportTtlHours: number;
+  readonly maxRounds: number;
+  /** Worker poll interval; 0 runs no worker in this process. */
+  readonly workerPollMs: number;
+  readonly log: (line: string) => void;
+}
+
+export async function startRequests(
+  setup: RequestsSetup,
+): Promise<{ runtime: RequestsRuntime; worker?: RequestWorker }> {
+  const loaded = await loadHolidayCalendar(path.resolve(setup.calendarFile));
+  const calendar = holidayCalendarOrThrow(loaded);
+  if (loaded.ok)
+    for (const warning of loaded.warnings) setup.log(`holiday calendar: ${formatProblem(warning)}`);
+  const runtime: RequestsRuntime = {
+    store: setup.store,
+    map: setup.map,
+    traversal: buildTraversalGraph(setup.map),
+    sources: setup.sources,
+    descriptions: setup.descriptions,
+    policy: setup.policy,
+    keys: {
+      hashKey: setup.keys.hashKey,
+      sealKey: deriveSealKey(setup.keys.tokenizeKey, 'store'),
+      deidentify: setup.deidentify,
+    },
+    calendar,
+    now: () => new Date(),
+    exportTtlMs: setup.exportTtlHours * 3_600_000,
+    maxRounds: setup.maxRounds,
+    log: setup.log,
+  };
+  setup.log(
+    `rights requests: due dates on ${calendar.name} (${calendar.firstDate} to ${calendar.lastDate})`,
+  );
+  if (setup.workerPollMs <= 0) return { runtime };
+  const worker = createRequestWorker(runtime, REQUEST_TASK_HANDLERS, {
+    pollMs: setup.workerPollMs,
+  });
+  return { runtime, worker };
+}
