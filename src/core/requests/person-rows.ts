@@ -5,7 +5,7 @@
  */
 import { canonicalIdentity } from '../identity/canonical';
 import type { FoundRow, SubjectGraph } from '../traversal/subject-graph';
-import type { CollectionNode } from '../traversal/traversal-graph';
+import type { CollectionNode, IdentityFieldRef } from '../traversal/traversal-graph';
 
 /** Collection address → row keys. */
 export type RowKeySets = ReadonlyMap<string, ReadonlySet<string>>;
@@ -35,23 +35,27 @@ export function personIdentities(person: SubjectGraph): ReadonlySet<string> {
   );
 }
 
-/**
- * The first field of `row` holding a value of a non-shared identity kind (declared, or carried
- * by a reference to a field that declares it) that is not one of the person's: the row is
- * about someone else too. Returns `collection.field`, or undefined.
- */
+/** True when `row` holds, in the field of `ref`, a value of a non-shared identity kind that is
+ * not one of the person's: the row is about someone else too. */
+export function isForeignIdentity(
+  ref: IdentityFieldRef,
+  row: Readonly<Record<string, unknown>>,
+  identities: ReadonlySet<string>,
+): boolean {
+  if (ref.kind.shared) return false;
+  const value = canonicalIdentity(ref.kind.format, row[ref.field.key]);
+  return value !== null && !identities.has(identityId(ref.kind.name, value));
+}
+
+/** `collection.field` of the first field of `row` holding someone else's identity (declared,
+ * or carried by a reference to a field that declares it), or undefined. */
 export function foreignIdentityField(
   node: CollectionNode,
   row: Readonly<Record<string, unknown>>,
   identities: ReadonlySet<string>,
 ): string | undefined {
-  for (const ref of node.identitySources) {
-    if (ref.kind.shared) continue;
-    const value = canonicalIdentity(ref.kind.format, row[ref.field.key]);
-    if (value !== null && !identities.has(identityId(ref.kind.name, value)))
-      return `${node.address}.${ref.field.key}`;
-  }
-  return undefined;
+  const ref = node.identitySources.find((source) => isForeignIdentity(source, row, identities));
+  return ref && `${node.address}.${ref.field.key}`;
 }
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
