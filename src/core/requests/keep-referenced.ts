@@ -43,7 +43,6 @@ export function keepReferencedRows(rows: readonly PlannedRow[]): KeptReferences 
       const value = valueText(survivingValue(planned, field.key));
       if (value === null) continue;
       for (const parent of deleted(target, field.references.field, value)) {
-        if (parent === planned) continue;
         const via = `${node.address}.${field.key}`;
         if (fate.kind === 'rewrite') {
           problems.add(
