@@ -71,15 +71,23 @@ export const capabilityRule = (capability: Capability, coordinate: string) =>
 
 export interface ShieldTreeOptions {
   readonly model: GraphModel;
-  /** Root fields of the control plane and their rules (`authenticated` unless given). */
+  /** Object types of the control plane: allowed field by field, because their root fields
+   * are guarded (`Query.*` below, `controlMutations`) and their resolvers check the
+   * capability (src/control/requests/authorize-request-call.ts). */
   readonly controlTypes: readonly string[];
+  /** Root mutations of the control plane: each needs an authenticated caller here, and its
+   * capability in its resolver. Listed by name, so a mutation nobody listed stays denied. */
+  readonly controlMutations?: readonly string[];
 }
 
 export function buildShieldTree(options: ShieldTreeOptions): IRuleTypeMap {
   const { model } = options;
   const tree: IRuleTypeMap = {
     Query: { subject: hasPurpose, subjects: hasPurpose, '*': authenticated },
-    Mutation: { reidentify: capabilityRule('reidentify', 'Mutation.reidentify') },
+    Mutation: {
+      reidentify: capabilityRule('reidentify', 'Mutation.reidentify'),
+      ...Object.fromEntries((options.controlMutations ?? []).map((name) => [name, authenticated])),
+    },
     Subject: allow,
     FoundIdentity: { kind: allow, shared: allow, value: identityValueRule },
   };

@@ -8,12 +8,13 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { CATALOG_RESOLVERS } from './catalog/catalog-resolvers';
+import { REQUEST_RESOLVERS } from './requests/request-resolvers';
 
 let built: GraphQLSchema | undefined;
 
 export function buildControlSchema(): GraphQLSchema {
   built ??= buildSchemaSync({
-    resolvers: [...CATALOG_RESOLVERS],
+    resolvers: [...CATALOG_RESOLVERS, ...REQUEST_RESOLVERS],
     // class-validator is not installed and the control plane's inputs are checked by the
     // resolvers themselves (one error taxonomy, src/errors), so type-graphql validates nothing.
     validate: false,

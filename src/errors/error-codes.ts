@@ -9,6 +9,11 @@ export enum PrivgraphErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** A named thing (a rights request, a legal hold) does not exist. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The thing exists but is not in a state that allows this (an erasure already approved,
+   * an export expired or not built yet). */
+  CONFLICT = 'CONFLICT',
   PURPOSE_NOT_ALLOWED = 'PURPOSE_NOT_ALLOWED',
   SOURCE_UNAVAILABLE = 'SOURCE_UNAVAILABLE',
   TRAVERSAL_LIMIT = 'TRAVERSAL_LIMIT',
@@ -66,10 +71,41 @@ export class PurposeNotAllowedError extends GraphQLError {
   }
 }
 
+/** The caller's role does not `may:` the capability (or any of the alternatives). */
 export class CapabilityRequiredError extends GraphQLError {
-  constructor(capability: string) {
-    super(`This operation needs the "${capability}" capability, which your role does not have.`, {
-      extensions: { code: PrivgraphErrorCode.FORBIDDEN, capability },
+  constructor(capability: string, ...alternatives: string[]) {
+    super(
+      alternatives.length === 0
+        ? `This operation needs the "${capability}" capability, which your role does not have.`
+        : `This operation needs one of the capabilities ${[capability, ...alternatives].map((c) => `"${c}"`).join(', ')}; your role has none of them.`,
+      {
+        extensions: {
+          code: PrivgraphErrorCode.FORBIDDEN,
+          capability,
+          ...(alternatives.length === 0 ? {} : { alternatives }),
+        },
+      },
+    );
+  }
+}
+
+/** No principal: the caller sent no (valid) token, so nothing of the control plane runs. */
+export class AuthenticationRequiredError extends GraphQLError {
+  constructor() {
+    super('Authentication required: send Authorization: Bearer <token>.', {
+      extensions: { code: PrivgraphErrorCode.UNAUTHENTICATED, http: { status: 401 } },
     });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: PrivgraphErrorCode.NOT_FOUND } });
+  }
+}
+
+export class ConflictError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: PrivgraphErrorCode.CONFLICT } });
   }
 }

@@ -27,6 +27,7 @@ import { dateOfBirthFields, loadSubjectFacts, minorCutoffDate } from '../access/
 import type { DeidentifyKeys } from '../core/deidentify/keys';
 import type { Policy } from '../core/policy/model';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
+import type { RequestsRuntime } from '../requests';
 
 export type GatewayContext = SubjectContext & ControlPlaneContext;
 
@@ -50,6 +51,9 @@ export interface GatewayAppOptions {
     /** The clock ages are computed against (tests pin it). */
     readonly now?: () => Date;
   };
+  /** The rights-request service (SPEC §6) the control plane's request operations call;
+   * without it they are refused. Who may call which is decided on its policy. */
+  readonly requests?: RequestsRuntime;
 }
 
 export interface GatewayApp {
@@ -77,10 +81,20 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
   const served = access
     ? applyMiddleware(
         merged,
-        createShield({ model: subject.model, controlTypes: objectTypesOf(controlSchema) }),
+        createShield({
+          model: subject.model,
+          controlTypes: objectTypesOf(controlSchema),
+          controlMutations: Object.keys(controlSchema.getMutationType()?.getFields() ?? {}),
+        }),
       )
     : merged;
-  const control: ControlContext = { dataMap: options.map, subjectGraph: subject.model };
+  const policy = access?.policy ?? options.requests?.policy;
+  const control: ControlContext = {
+    dataMap: options.map,
+    subjectGraph: subject.model,
+    ...(options.requests ? { requests: options.requests } : {}),
+    ...(policy ? { policy } : {}),
+  };
   const schema = options.mergeSchema ? options.mergeSchema(served) : served;
   const runtime: TraversalRuntime = {
     traversal: buildTraversalGraph(options.map),

@@ -43,3 +43,5 @@ export { activeLegalHolds, listLegalHolds, placeLegalHold, releaseLegalHold } fr
 export type { LegalHoldRecord, NewLegalHold } from './legal-holds';
 export { loadExportPackage, purgeExpiredPackages, saveExportPackage } from './export-packages';
 export type { StoredPackage } from './export-packages';
+export { listConsentEvents } from './consent-history';
+export type { ConsentHistoryEvent } from './consent-history';

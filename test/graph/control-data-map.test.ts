@@ -273,7 +273,7 @@ describe('dataMap beside the demo subject graph', () => {
     );
   });
 
-  it('serves both schemas side by side: every type of each, none shared but Query', async () => {
+  it('serves both schemas side by side: every type of each, none shared but the roots', async () => {
     const result = await gateway.app.apollo.executeOperation(
       { query: '{ __schema { queryType { fields { name } } types { name } } }' },
       { contextValue: gateway.app.createContext(DPO_PRINCIPAL) },
@@ -286,12 +286,19 @@ describe('dataMap beside the demo subject graph', () => {
     ).__schema;
     expect(introspected.queryType.fields.map((f) => f.name).sort()).toEqual([
       'dataMap',
+      'legalHolds',
+      'rightsRequest',
+      'rightsRequests',
       'subject',
+      'subjectConsents',
       'subjects',
     ]);
     const subjectTypes = ownTypeNames(Object.keys(gateway.app.subject.schema.getTypeMap()));
     const controlTypes = ownTypeNames(Object.keys(buildControlSchema().getTypeMap()));
-    expect(subjectTypes.filter((name) => controlTypes.includes(name))).toEqual(['Query']);
+    expect(subjectTypes.filter((name) => controlTypes.includes(name))).toEqual([
+      'Query',
+      'Mutation',
+    ]);
     expect(subjectTypes.filter((name) => name.startsWith('Catalog'))).toEqual([]);
     expect(ownTypeNames(introspected.types.map((t) => t.name)).sort()).toEqual(
       [...new Set([...subjectTypes, ...controlTypes])].sort(),

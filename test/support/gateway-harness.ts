@@ -23,6 +23,11 @@ import { parsePolicy } from '../../src/core/policy/parse-policy';
 import { seedDemoConsents } from '../../src/server/seed-demo-consents';
 import { loadConsentStates, openStore } from '../../src/store';
 import { requireTestDatabaseUrl } from './test-database';
+import { loadHolidayCalendar } from '../../src/core/calendar/load-holiday-calendar';
+import { holidayCalendarOrThrow } from '../../src/core/calendar/parse-holiday-calendar';
+import { deriveSealKey } from '../../src/core/crypto/seal';
+import { buildTraversalGraph } from '../../src/core/traversal/traversal-graph';
+import type { RequestsRuntime } from '../../src/requests';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const DEMO_MAP = path.join(ROOT, 'seeds/demo/datamap.yaml');
@@ -65,8 +70,13 @@ export interface TestGateway {
   readonly sources: SourceRegistry;
   readonly statements: { system: string; text: string }[];
   readonly store: DataSource;
+  /** The rights-request service, when started with `requests: true` (no worker runs: a
+   * test drives one itself). */
+  readonly requests?: RequestsRuntime;
   close(): Promise<void>;
 }
+
+export const HOLIDAY_CALENDAR = path.join(ROOT, 'seeds/calendars/cn-2026-2027.yaml');
 
 export function loadMap(file: string, env: NodeJS.ProcessEnv = process.env): DataMap {
   const result = parseDataMap(readFileSync(file, 'utf8'), file, env, { requireEnv: true });
@@ -86,6 +96,8 @@ export async function startTestGateway(
     withoutPolicy?: boolean;
     /** Receives the gateway's log lines (leak tests read them). */
     log?: (line: string) => void;
+    /** Serve the control plane's rights-request operations over this gateway's store. */
+    requests?: boolean;
   } = {},
 ): Promise<TestGateway> {
   const map = loadMap(file, options.env ?? process.env);
@@ -109,6 +121,26 @@ export async function startTestGateway(
     save: async (system, tables) => void cache.set(system, tables),
   });
   if (check.mismatches.length > 0) throw new Error(check.mismatches.join('\n'));
+  const requests: RequestsRuntime | undefined = options.requests
+    ? {
+        store,
+        map,
+        traversal: buildTraversalGraph(map),
+        sources,
+        descriptions: check.descriptions,
+        policy,
+        keys: {
+          hashKey: TEST_KEYS.hashKey,
+          sealKey: deriveSealKey(Buffer.alloc(32, 3), 'store'),
+          deidentify: TEST_KEYS,
+        },
+        calendar: holidayCalendarOrThrow(await loadHolidayCalendar(HOLIDAY_CALENDAR)),
+        now: options.now ?? (() => new Date()),
+        exportTtlMs: 3_600_000,
+        maxRounds: 32,
+        log: options.log ?? (() => undefined),
+      }
+    : undefined;
   const app = await createGatewayApp({
     map,
     sources,
@@ -127,6 +159,7 @@ export async function startTestGateway(
             ...(options.now ? { now: options.now } : {}),
           },
         }),
+    ...(requests ? { requests } : {}),
   });
   return {
     app,
@@ -134,6 +167,7 @@ export async function startTestGateway(
     sources,
     statements,
     store,
+    ...(requests ? { requests } : {}),
     close: async () => {
       await app.apollo.stop();
       await sources.close();
