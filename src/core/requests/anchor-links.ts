@@ -15,7 +15,7 @@ import type { BatchLookup, LookupGroup } from '../traversal/resolve-subjects';
 import { rowKey } from '../traversal/row-key';
 import type { SourceRow } from '../traversal/source-row';
 import type { SubjectGraph } from '../traversal/subject-graph';
-import type { IdentityFieldRef, TraversalGraph } from '../traversal/traversal-graph';
+import type { IdentityFieldRef, TraversalGraph, UpEdge } from '../traversal/traversal-graph';
 import type { RowKeySets } from './person-rows';
 import { compareRowKeys, isOwnRow } from './person-rows';
 
@@ -43,6 +43,34 @@ export async function findAnchorLinks(
   own: RowKeySets,
   lookup: BatchLookup,
 ): Promise<Map<string, AnchorLink[]>> {
+  const links = new Map<string, AnchorLink[]>();
+  await Promise.all(
+    [...anchorsOf(graph, person).values()].map(async ({ group, values }) => {
+      const def = graph.nodes.get(group.collection)?.def;
+      if (!def) return;
+      for (const row of await lookup(group, [...values.keys()])) {
+        const key = rowKey(def, row);
+        const value = canonicalIdentity(group.match, row[group.field]);
+        if (value === null || isOwnRow(own, group.collection, key)) continue;
+        const via = `${group.collection}.${group.field}`;
+        for (const terminal of values.get(value) ?? []) {
+          const list = links.get(terminal) ?? [];
+          list.push({ address: group.collection, key, row, via });
+          links.set(terminal, list);
+        }
+      }
+    }),
+  );
+  for (const list of links.values())
+    list.sort((a, b) =>
+      a.via !== b.via ? (a.via < b.via ? -1 : 1) : compareRowKeys(a.key, b.key),
+    );
+  return links;
+}
+
+/** The lookups that find rows linked to the person's terminal rows, one per (collection,
+ * field, comparison), each value mapped to the terminal rows it anchors. */
+function anchorsOf(graph: TraversalGraph, person: SubjectGraph): Map<string, Wanted> {
   const wanted = new Map<string, Wanted>();
   const want = (group: LookupGroup, value: string, terminal: string): void => {
     const id = `${group.collection}\u0000${group.field}\u0000${group.match}`;
@@ -51,6 +79,8 @@ export async function findAnchorLinks(
     wanted.set(id, entry);
   };
   const places = identityPlaces(graph);
+  const upsInto = upEdgesByTarget(graph);
+  const used = usedValues(person);
   for (const [address, rows] of person.rows) {
     const node = graph.nodes.get(address);
     if (!node) continue;
@@ -68,45 +98,41 @@ export async function findAnchorLinks(
             id,
           );
       }
-      for (const other of graph.nodes.values()) {
-        for (const edge of other.ups) {
-          if (edge.target !== address) continue;
-          const value = valueText(found.row[edge.targetField.key]);
-          const used = (person.rows.get(other.address) ?? []).some(
-            (mine) => mine.role === 'subject' && valueText(mine.row[edge.field.key]) === value,
-          );
-          if (value !== null && used)
-            want({ collection: other.address, field: edge.field.key, match: 'exact' }, value, id);
-        }
+      for (const { from, edge } of upsInto.get(address) ?? []) {
+        const value = valueText(found.row[edge.targetField.key]);
+        if (value !== null && used(from, edge.field.key).has(value))
+          want({ collection: from, field: edge.field.key, match: 'exact' }, value, id);
       }
     }
   }
+  return wanted;
+}
 
-  const links = new Map<string, AnchorLink[]>();
-  await Promise.all(
-    [...wanted.values()].map(async ({ group, values }) => {
-      const def = graph.nodes.get(group.collection)?.def;
-      if (!def) return;
-      for (const row of await lookup(group, [...values.keys()])) {
-        const key = rowKey(def, row);
-        const value = canonicalIdentity(group.match, row[group.field]);
-        if (value === null || isOwnRow(own, group.collection, key)) continue;
-        const link = {
-          address: group.collection,
-          key,
-          row,
-          via: `${group.collection}.${group.field}`,
-        };
-        for (const terminal of values.get(value) ?? [])
-          links.set(terminal, [...(links.get(terminal) ?? []), link]);
-      }
-    }),
-  );
-  for (const list of links.values())
-    list.sort((a, b) =>
-      a.via !== b.via ? (a.via < b.via ? -1 : 1) : compareRowKeys(a.key, b.key),
-    );
-  return links;
+/** Up-references by the collection they point to. */
+function upEdgesByTarget(graph: TraversalGraph): Map<string, { from: string; edge: UpEdge }[]> {
+  const into = new Map<string, { from: string; edge: UpEdge }[]>();
+  for (const node of graph.nodes.values())
+    for (const edge of node.ups)
+      into.set(edge.target, [...(into.get(edge.target) ?? []), { from: node.address, edge }]);
+  return into;
+}
+
+/** The values the person's own rows hold in a field (the up-references they used). */
+function usedValues(person: SubjectGraph): (address: string, field: string) => Set<string> {
+  const memo = new Map<string, Set<string>>();
+  return (address, field) => {
+    const id = `${address}\u0000${field}`;
+    let values = memo.get(id);
+    if (!values) {
+      values = new Set(
+        (person.rows.get(address) ?? []).flatMap((mine) =>
+          mine.role === 'subject' ? (valueText(mine.row[field]) ?? []) : [],
+        ),
+      );
+      memo.set(id, values);
+    }
+    return values;
+  };
 }
 
 /** Every field holding values of each identity kind: declared, or carried by a reference. */

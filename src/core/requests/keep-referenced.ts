@@ -23,15 +23,21 @@ export interface KeptReferences {
 export function keepReferencedRows(rows: readonly PlannedRow[]): KeptReferences {
   const notes: string[] = [];
   const problems = new Set<string>();
-  const deletes = new Map<string, PlannedRow[]>();
+  const deletes = new Map<string, Map<string, PlannedRow[]>>();
   const deleted = (address: string, field: string, value: string): PlannedRow[] => {
     const id = `${address}\u0000${field}`;
-    let index = deletes.get(id);
-    if (!index) {
-      index = rows.filter((row) => row.node.address === address && row.fate.kind === 'delete');
-      deletes.set(id, index);
+    let byValue = deletes.get(id);
+    if (!byValue) {
+      byValue = new Map();
+      for (const row of rows) {
+        const held = valueText(row.row[field]);
+        if (row.node.address !== address || row.fate.kind !== 'delete' || held === null) continue;
+        byValue.set(held, [...(byValue.get(held) ?? []), row]);
+      }
+      deletes.set(id, byValue);
     }
-    return index.filter((row) => row.fate.kind === 'delete' && valueText(row.row[field]) === value);
+    // a row kept meanwhile is no longer deleted
+    return (byValue.get(value) ?? []).filter((row) => row.fate.kind === 'delete');
   };
 
   const queue = rows.filter((row) => row.fate.kind !== 'delete');

@@ -123,7 +123,10 @@ export async function resolveOwnership(
       const byValue = new Map<string, SourceRow[]>();
       for (const parent of found) {
         const value = valueText(parent[entry.group.field]);
-        if (value !== null) byValue.set(value, [...(byValue.get(value) ?? []), parent]);
+        if (value === null) continue;
+        const same = byValue.get(value) ?? [];
+        same.push(parent);
+        byValue.set(value, same);
       }
       for (const { node, ref, index, value } of entry.waiting) {
         for (const parentRow of byValue.get(value) ?? []) {
