@@ -1,7 +1,8 @@
 /**
  * A small HTTP front for Apollo Server (its `executeHTTPGraphQLRequest` is the integration
  * point every framework adapter uses): `/graphql`, `/healthz` (the process is up) and
- * `/readyz` (the store and every source answer). Plain `node:http` keeps the hot path short.
+ * `/readyz` (the store and every source answer), and `/requests/<id>/package` (an access
+ * request's export, `package-download.ts`). Plain `node:http` keeps the hot path short.
  * With `authenticate`, `/graphql` answers only requests with a valid bearer token.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -10,7 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap } from '@apollo/server';
 import type { AuthResult, Principal } from '../access/authentication';
 import { authenticationFailureResponse, requiresAuthentication } from '../access/authentication';
+import type { Policy } from '../core/policy/model';
+import type { RequestsRuntime } from '../requests';
 import type { GatewayApp } from './gateway-app';
+import { packageRequestId, servePackageDownload } from './package-download';
 
 export interface Readiness {
   check(): Promise<{ ready: boolean; checks: Record<string, { ok: boolean; error?: string }> }>;
@@ -21,9 +25,19 @@ export type Authenticate = (authorizationHeader: string | undefined) => Promise<
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+export interface HttpServerOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly readiness: Readiness;
+  readonly authenticate?: Authenticate;
+  /** The rights-request service and the policy deciding who may download an export;
+   * without it `/requests/<id>/package` answers 404. */
+  readonly requests?: { readonly runtime: RequestsRuntime; readonly policy: Policy };
+}
+
 export async function startHttpServer(
   app: GatewayApp,
-  options: { port: number; host: string; readiness: Readiness; authenticate?: Authenticate },
+  options: HttpServerOptions,
 ): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     handle(app, options, req, res).catch(() => {
@@ -52,7 +66,7 @@ export async function startHttpServer(
 
 async function handle(
   app: GatewayApp,
-  options: { readiness: Readiness; authenticate?: Authenticate },
+  options: HttpServerOptions,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -62,8 +76,12 @@ async function handle(
     const result = await options.readiness.check();
     return sendJson(res, result.ready ? 200 : 503, result);
   }
+  const packageOf = packageRequestId(url.pathname);
+  if (packageOf) return servePackageDownload(packageOf, options, req, res);
   if (url.pathname !== '/graphql')
-    return sendJson(res, 404, { error: 'not found: use /graphql, /healthz or /readyz' });
+    return sendJson(res, 404, {
+      error: 'not found: use /graphql, /healthz, /readyz or /requests/<id>/package',
+    });
 
   // Authentication (SPEC §4.1) comes first: a refused request is answered before its body is
   // read or anything reaches Apollo, so nothing is parsed, executed, or read from a source.

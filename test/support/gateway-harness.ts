@@ -131,7 +131,8 @@ export async function startTestGateway(
         policy,
         keys: {
           hashKey: TEST_KEYS.hashKey,
-          sealKey: deriveSealKey(Buffer.alloc(32, 3), 'store'),
+          // not requests-world's: a runtime must not unseal another deployment's requests
+          sealKey: deriveSealKey(Buffer.alloc(32, 4), 'store'),
           deidentify: TEST_KEYS,
         },
         calendar: holidayCalendarOrThrow(await loadHolidayCalendar(HOLIDAY_CALENDAR)),
