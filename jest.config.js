@@ -19,6 +19,9 @@ const common = {
 };
 
 module.exports = {
+  // Tests check correctness, never speed (benchmarks do that): a busy 2-core machine must not
+  // turn RSA key generation or a 300-person ground-truth sweep into a failure.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

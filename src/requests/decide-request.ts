@@ -15,6 +15,7 @@ import {
 } from '../store';
 import { advanceRequest } from './advance-request';
 import { collectPeople } from './collect-person';
+import { planCorrectionRequest } from './correction-request';
 import { planRequest } from './erasure-request';
 import { unsealPlan } from './erasure-plan-store';
 import type { SealedPayload } from './open-request';
@@ -130,6 +131,23 @@ export async function retryRequest(
       detail: {},
     });
     return planRequest(rt, actor, request, person);
+  }
+  if (request.kind === 'correction' && request.status === 'partial' && !request.planEnc) {
+    const payload = unsealJson<SealedPayload & { value: string }>(
+      rt.keys.sealKey,
+      request.payloadEnc,
+      `request:${id}`,
+    );
+    const [person] = await collectPeople(rt.traversal, rt.sources, [payload.seed], rt.maxRounds);
+    if (!person) throw new Error('the traversal returned no result for one seed');
+    await appendRequestEvent(rt.store, {
+      requestId: id,
+      event: 'retried',
+      actor: actor.subject,
+      detail: {},
+    });
+    const category = String(request.details.category);
+    return planCorrectionRequest(rt, actor, request, person, category, payload.value);
   }
   if (request.status !== 'partial' && request.status !== 'in_progress')
     throw new RequestError(

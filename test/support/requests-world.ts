@@ -21,11 +21,15 @@ import type { RequestsRuntime } from '../../src/requests';
 import { openStore } from '../../src/store';
 import { ROOT, TEST_KEYS } from './gateway-harness';
 import { requireTestDatabaseUrl } from './test-database';
+import type { TcpProxy } from './tcp-proxy';
+import { startTcpProxy } from './tcp-proxy';
 
 export interface RequestsWorld {
   readonly schema: string;
   readonly runtime: RequestsRuntime;
   readonly map: DataMap;
+  /** The CRM system's way in: take it down and bring it back. */
+  readonly crm: TcpProxy;
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -45,9 +49,14 @@ const DDL = (s: string) => `
   INSERT INTO ${s}.user_devices VALUES (1, 'dev-shared'), (2, 'dev-shared'), (1, 'dev-alice'), (2, 'dev-bob');
   INSERT INTO ${s}.notes VALUES (20, 1, 'call back about tea', '2026-01-05'), (21, 2, 'bob note', '2026-01-06');
   INSERT INTO ${s}.invoices VALUES (30, 1, 100, now()::date - 10), (31, 1, 200, DATE '2015-01-01');
+  CREATE TABLE ${s}.contacts (id int PRIMARY KEY, email text, note text);
+  INSERT INTO ${s}.contacts VALUES (40, 'alice@example.com', 'prefers e-mail'), (41, 'BOB@example.com', 'bob'),
+    (42, 'carol@example.com', 'carol in crm');
+  INSERT INTO ${s}.users VALUES (3, 'carol@example.com', '13700137000', 'Carol Wu');
+  INSERT INTO ${s}.orders VALUES (13, 3, 'bread');
 `;
 
-const MAP = (url: string, s: string) => `
+const MAP = (url: string, crmUrl: string, s: string) => `
 version: 1
 organization: { name: Test shop }
 identities:
@@ -113,6 +122,18 @@ systems:
           user_id: { references: shop.users.id, category: user.unique_id }
           amount: { category: user.financial }
           issued_on: {}
+  crm:
+    name: CRM (reached through a proxy the tests can take down)
+    source: { kind: postgres, url: '${crmUrl}', schema: ${s} }
+    collections:
+      contacts:
+        primaryKey: [id]
+        purposes: [service, dsar]
+        erasure: delete
+        fields:
+          id: {}
+          email: { identity: email, category: user.contact.email }
+          note: { category: user.content.private }
 `;
 
 const POLICY = `
@@ -136,7 +157,11 @@ export async function startRequestsWorld(
   const client = new Client({ connectionString: url });
   await client.connect();
   await client.query(DDL(schema));
-  const parsed = parseDataMap(MAP(url, schema), `${schema}.yaml`, {}, {});
+  const target = new URL(url);
+  const crm = await startTcpProxy(target.hostname, Number(target.port || 5432));
+  const crmUrl = new URL(url);
+  crmUrl.port = String(crm.port);
+  const parsed = parseDataMap(MAP(url, crmUrl.toString(), schema), `${schema}.yaml`, {}, {});
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   const map = parsed.map;
   const policyResult = parsePolicy(POLICY, 'policy.yaml', {
@@ -145,7 +170,11 @@ export async function startRequestsWorld(
   });
   if (!policyResult.ok) throw new Error(policyResult.problems.map((p) => p.message).join('\n'));
   const store: DataSource = await openStore(url, { poolSize: 2 });
-  const sources = new SourceRegistry(map, { poolSize: 2 });
+  const sources = new SourceRegistry(map, {
+    poolSize: 2,
+    connectTimeoutMs: 2000,
+    queryTimeoutMs: 5000,
+  });
   const check = await checkSources(map, sources, {
     load: () => Promise.resolve([]),
     save: () => Promise.resolve(),
@@ -168,16 +197,19 @@ export async function startRequestsWorld(
     calendar,
     now,
     exportTtlMs: 3_600_000,
+    // a source taken down must fail fast, not after the driver's default timeout
     log: () => undefined,
   };
   return {
     schema,
     runtime,
     map,
+    crm,
     sql: async <T>(text: string, params: unknown[] = []) =>
       (await client.query(text.replaceAll('$schema', schema), params)).rows as T[],
     async close() {
       await sources.close();
+      await crm.close();
       await store.destroy();
       await client.query(`DROP SCHEMA ${schema} CASCADE`);
       await client.end();

@@ -64,9 +64,16 @@ test('erasing Alice deletes and rewrites her rows, keeps what is shared or held,
   await approveRequest(world.runtime, DPO, planned.id);
   const worker = createRequestWorker(world.runtime, REQUEST_TASK_HANDLERS, { workerId: 'w-test' });
   expect(await worker.drain()).toBeGreaterThan(0);
-  const tasks = await listTasks(world.runtime.store, planned.id);
+  const tasks = (await listTasks(world.runtime.store, planned.id)).sort((a, b) =>
+    `${a.kind}${a.system}`.localeCompare(`${b.kind}${b.system}`),
+  );
   expect(tasks.filter((t) => t.kind === 'erase').map((t) => [t.system, t.status])).toEqual([
+    ['crm', 'done'],
     ['shop', 'done'],
+  ]);
+  expect(await world.sql(`SELECT id FROM $schema.contacts ORDER BY id`)).toEqual([
+    { id: 41 },
+    { id: 42 },
   ]);
 
   expect(await world.sql(`SELECT id FROM $schema.users WHERE id = 1`)).toEqual([{ id: 1 }]);
@@ -85,6 +92,14 @@ test('erasing Alice deletes and rewrites her rows, keeps what is shared or held,
   expect(note?.body).not.toContain('tea');
   expect(await world.sql(`SELECT id FROM $schema.invoices ORDER BY id`)).toEqual([{ id: 30 }]);
   expect(await bobRows()).toEqual(bobBefore);
+
+  const done = await getRequest(world.runtime.store, planned.id);
+  expect(done).toMatchObject({
+    status: 'completed',
+    result: { counts: { remaining: 0, exempt: 2, shared: 1 } },
+  });
+  expect(done?.reply).toContain('§VIII.4 (a)');
+  expect(tasks.map((t) => t.kind).sort()).toEqual(['erase', 'erase', 'verify']);
 
   // idempotent: running the persisted plan again changes nothing
   const snapshot = await everything();

@@ -1,0 +1,56 @@
+/**
+ * The reply to the person that ends every request (SPEC §6: "what was done, or what was not
+ * and why, citing the exemption from the policy's list"). Counts and reasons only: a reply
+ * is shown in the control plane and sent on, so it repeats no personal value.
+ */
+import type { ErasurePlan, ExemptionReason } from '../core/requests/model';
+
+/** The seed policy §VIII.4 (a)–(h), the cases where a request cannot be honoured. */
+const EXEMPTION_TEXT: Record<ExemptionReason, string> = {
+  legal_obligation: '§VIII.4 (a): fulfilling obligations under laws and regulations',
+  national_security: '§VIII.4 (b): national security and national defence security',
+  public_interest: '§VIII.4 (c): public safety, public health and major public interests',
+  criminal_investigation:
+    '§VIII.4 (d): a criminal investigation, prosecution, trial or judicial enforcement',
+  abuse_of_rights: '§VIII.4 (e): evidence of malice or abuse of rights',
+  protection_of_life_or_property:
+    '§VIII.4 (f): protecting the life, property or other major rights of you or another person',
+  harm_to_others: '§VIII.4 (g): serious harm to the rights of you or others',
+  commercial_secret: '§VIII.4 (h): commercial secrets',
+};
+
+export function exemptionText(reason: ExemptionReason): string {
+  return EXEMPTION_TEXT[reason];
+}
+
+export function erasureReply(
+  kind: 'erasure' | 'account_closure',
+  plan: ErasurePlan,
+  counts: { deleted: number; rewritten: number },
+): string {
+  const parts: string[] = [];
+  parts.push(
+    kind === 'account_closure'
+      ? 'Your account is closed and your consents are withdrawn.'
+      : 'Your request to delete your personal information is done.',
+  );
+  parts.push(
+    `We deleted ${counts.deleted} records and anonymised ${counts.rewritten} in ${plan.sources.length} systems.`,
+  );
+  const byReason = new Map<ExemptionReason, { rows: number; until?: string }>();
+  for (const row of plan.exempt) {
+    const entry = byReason.get(row.reason) ?? { rows: 0 };
+    entry.rows += 1;
+    if (row.until && (!entry.until || row.until > entry.until)) entry.until = row.until;
+    byReason.set(row.reason, entry);
+  }
+  for (const [reason, { rows, until }] of byReason)
+    parts.push(
+      `We keep ${rows} records we are not allowed to delete yet — ${exemptionText(reason)}${until ? `, until ${until.slice(0, 10)}` : ''}.`,
+    );
+  if (plan.shared.length > 0)
+    parts.push(
+      `${plan.shared.length} records also concern another person; they are removed when they no longer do.`,
+    );
+  return parts.join(' ');
+}
