@@ -23,7 +23,7 @@ export async function applySourcePlan(
   /** Called before the transaction commits: throws to roll back (a worker that lost its
    * lease must not commit). Must not touch the store (PGlite: no other connection while a
    * transaction is open). */
-  beforeCommit: () => void = () => undefined,
+  beforeCommit: () => void | Promise<void> = () => undefined,
 ): Promise<AppliedCounts> {
   const connector = sources.get(plan.system);
   if (!connector)
@@ -43,7 +43,7 @@ export async function applySourcePlan(
         if (step.kind === 'delete') deleted += await tx.delete(collection, step.keys);
         else rewritten += await tx.update(collection, step.key, step.set);
       }
-      beforeCommit();
+      await beforeCommit();
       return { deleted, rewritten, steps: plan.steps.length };
     });
   } catch (error) {

@@ -16,6 +16,6 @@ export { requestCorrection } from './correction-request';
 export type { CorrectionInput } from './correction-request';
 export { approveRequest, rejectRequest, retryRequest } from './decide-request';
 export { createRequestWorker } from './request-worker';
-export type { RequestWorker, WorkerOptions } from './request-worker';
+export type { RequestWorker, WorkerOptions, WorkerPoint } from './request-worker';
 export { REQUEST_TASK_HANDLERS } from './task-handlers';
 export type { SubjectRequestInput } from './subject-request-input';

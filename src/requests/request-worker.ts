@@ -14,7 +14,12 @@ import type { RequestsRuntime } from './requests-runtime';
 /** Throws when the worker may no longer hold the task (its lease could have run out): a
  * handler calls it before committing an effect. Pure in-memory check — no store access, so
  * it is safe inside a source's open transaction. */
-export type LeaseCheck = () => void;
+export type LeaseCheck = () => void | Promise<void>;
+
+/** Where a worker can be observed (and, in crash tests, stopped dead): right after it
+ * claimed a task, inside a source's open transaction just before it commits, and after the
+ * task's effects are committed but before the task is marked done. */
+export type WorkerPoint = 'claimed' | 'before-commit' | 'after-effects';
 
 export type TaskHandler = (
   rt: RequestsRuntime,
@@ -31,6 +36,8 @@ export interface WorkerOptions {
   readonly maxAttempts?: number;
   /** First retry delay; doubled per attempt. */
   readonly retryDelayMs?: number;
+  /** Called at each `WorkerPoint` (crash tests pause the process here and kill it). */
+  readonly onPoint?: (point: WorkerPoint, task: TaskRecord) => void | Promise<void>;
 }
 
 export interface RequestWorker {
@@ -70,14 +77,17 @@ export function createRequestWorker(
         () => undefined,
       );
     }, leaseMs / 3);
-    const leaseCheck: LeaseCheck = () => {
+    const leaseCheck: LeaseCheck = async () => {
       if (lost || Date.now() > validUntil)
         throw new LeaseLostError(`worker ${id} no longer holds task ${task.id}`);
+      await options.onPoint?.('before-commit', task);
     };
     try {
       const handler = handlers[task.kind];
       if (!handler) throw new Error(`no handler for task kind "${task.kind}"`);
+      await options.onPoint?.('claimed', task);
       const result = await handler(rt, task, leaseCheck);
+      await options.onPoint?.('after-effects', task);
       clearInterval(renew);
       if (!(await completeTask(rt.store, task.id, id, result)))
         rt.log(`requests: task ${task.id} was taken over before ${id} completed it`);
