@@ -28,6 +28,7 @@ import { loadDeploymentKeys, policyFileBeside, prepareAuthentication } from './k
 import { loadGatewayDataMap } from './load-gateway-data-map';
 import { loadGatewayPolicy } from './load-gateway-policy';
 import { seedDemoConsents } from './seed-demo-consents';
+import { seedDemoHolds } from './seed-demo-holds';
 import { deriveDeidentifyKeys } from '../core/deidentify/keys';
 import type { DeidentifyKeys } from '../core/deidentify/keys';
 import { seedDemoIfNeeded } from './seed-demo-if-needed';
@@ -103,6 +104,14 @@ export async function startGateway(
         keys.hashKey,
       );
       if (seeded > 0) log(`recorded ${seeded} demo consent events in the store`);
+      const holds = await seedDemoHolds(store, {
+        subjects: config.PRIVGRAPH_DEMO_SUBJECTS,
+        hashKey: keys.hashKey,
+        sharedKinds: new Set(
+          [...map.identities.values()].filter((k) => k.shared).map((k) => k.name),
+        ),
+      });
+      if (holds > 0) log(`placed ${holds} demo legal holds in the store`);
     }
     await recordPolicySnapshot(store, {
       contentHash: policy.contentHash,
