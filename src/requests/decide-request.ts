@@ -120,20 +120,17 @@ export async function retryRequest(
   id: string,
 ): Promise<RequestRecord> {
   const request = await mustGet(rt, id);
-  if (request.status === 'received' && NEEDS_APPROVAL.has(request.kind)) {
-    const payload = unsealJson<SealedPayload>(rt.keys.sealKey, request.payloadEnc, `request:${id}`);
-    const [person] = await collectPeople(rt.traversal, rt.sources, [payload.seed], rt.maxRounds);
-    if (!person) throw new Error('the traversal returned no result for one seed');
-    await appendRequestEvent(rt.store, {
-      requestId: id,
-      event: 'retried',
-      actor: actor.subject,
-      detail: {},
-    });
-    return planRequest(rt, actor, request, person);
-  }
-  if (request.kind === 'correction' && request.status === 'partial' && !request.planEnc) {
-    const payload = unsealJson<SealedPayload & { value: string }>(
+  const replan =
+    (request.status === 'received' && NEEDS_APPROVAL.has(request.kind)) ||
+    (request.kind === 'correction' && request.status === 'partial' && !request.planEnc);
+  if (!replan && request.status !== 'partial' && request.status !== 'in_progress')
+    throw new RequestError(
+      'CONFLICT',
+      `request ${id} is ${request.status}; there is nothing to retry`,
+    );
+  if (replan) {
+    // The plan could not be made (a source was down): find the person again and plan anew.
+    const payload = unsealJson<SealedPayload & { value?: string }>(
       rt.keys.sealKey,
       request.payloadEnc,
       `request:${id}`,
@@ -146,14 +143,17 @@ export async function retryRequest(
       actor: actor.subject,
       detail: {},
     });
-    const category = String(request.details.category);
-    return planCorrectionRequest(rt, actor, request, person, category, payload.value);
+    return request.kind === 'correction'
+      ? planCorrectionRequest(
+          rt,
+          actor,
+          request,
+          person,
+          String(request.details.category),
+          String(payload.value),
+        )
+      : planRequest(rt, actor, request, person);
   }
-  if (request.status !== 'partial' && request.status !== 'in_progress')
-    throw new RequestError(
-      'CONFLICT',
-      `request ${id} is ${request.status}; there is nothing to retry`,
-    );
   const again = await retryFailedTasks(rt.store, id);
   await appendRequestEvent(rt.store, {
     requestId: id,
