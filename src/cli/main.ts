@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { runDatamapValidate } from './datamap-validate';
+import { runRequest } from './request-command';
 import { runToken } from './token';
 
 const USAGE = `usage: privgraph <command>
@@ -13,6 +14,9 @@ commands:
   token --role ROLE [--subject S] [--ttl 1h]
                                           mint a bearer token with the deployment's HS256 secret
                                           (the demo secret in development); prints only the token
+  request access|erase|approve|reject|retry|status|list|download …
+                                          rights requests on a running gateway (GraphQL over HTTP,
+                                          --url, --token or PRIVGRAPH_TOKEN); privgraph request --help
 `;
 
 interface Output {
@@ -24,6 +28,7 @@ async function dispatch(args: string[], out: Output): Promise<number> {
   const [group, command, ...rest] = args;
   if (group === 'datamap' && command === 'validate') return runDatamapValidate(rest, out);
   if (group === 'token') return runToken(args.slice(1), out);
+  if (group === 'request') return runRequest(args.slice(1), out);
   out.error(
     group === undefined || group === '--help' || group === 'help'
       ? USAGE
