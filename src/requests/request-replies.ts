@@ -19,6 +19,8 @@ const EXEMPTION_TEXT: Record<ExemptionReason, string> = {
   commercial_secret: '§VIII.4 (h): commercial secrets',
 };
 
+const records = (n: number): string => (n === 1 ? '1 record' : `${n} records`);
+
 export function exemptionText(reason: ExemptionReason): string {
   return EXEMPTION_TEXT[reason];
 }
@@ -35,7 +37,7 @@ export function erasureReply(
       : 'Your request to delete your personal information is done.',
   );
   parts.push(
-    `We deleted ${counts.deleted} records and anonymised ${counts.rewritten} in ${plan.sources.length} systems.`,
+    `We deleted ${records(counts.deleted)} and anonymised ${records(counts.rewritten)} in ${plan.sources.length === 1 ? '1 system' : `${plan.sources.length} systems`}.`,
   );
   const byReason = new Map<ExemptionReason, { rows: number; until?: string }>();
   for (const row of plan.exempt) {
@@ -46,11 +48,11 @@ export function erasureReply(
   }
   for (const [reason, { rows, until }] of byReason)
     parts.push(
-      `We keep ${rows} records we are not allowed to delete yet — ${exemptionText(reason)}${until ? `, until ${until.slice(0, 10)}` : ''}.`,
+      `We keep ${records(rows)} we are not allowed to delete yet — ${exemptionText(reason)}${until ? `, until ${until.slice(0, 10)}` : ''}.`,
     );
   if (plan.shared.length > 0)
     parts.push(
-      `${plan.shared.length} records also concern another person; they are removed when they no longer do.`,
+      `${records(plan.shared.length)} also ${plan.shared.length === 1 ? 'concerns' : 'concern'} another person; ${plan.shared.length === 1 ? 'it is' : 'they are'} removed when ${plan.shared.length === 1 ? 'it no longer does' : 'they no longer do'}.`,
     );
   return parts.join(' ');
 }

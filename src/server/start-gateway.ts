@@ -177,6 +177,7 @@ export async function startGateway(
       maxSubjectsPerRequest: config.PRIVGRAPH_MAX_SUBJECTS_PER_REQUEST,
       maxRounds: config.PRIVGRAPH_MAX_TRAVERSAL_ROUNDS,
       log,
+      requests: requests.runtime,
       // Off only to measure what enforcement costs (config.ts refuses it in production): the
       // same path as the tests' `withoutPolicy`, no shield, no privacy plugin, no facts.
       ...(config.enforceAccess
@@ -195,6 +196,7 @@ export async function startGateway(
       port: config.PORT,
       host: config.HOST,
       authenticate: auth.authenticate,
+      requests: { runtime: requests.runtime, policy },
       readiness: {
         async check() {
           const checks: Record<string, { ok: boolean; error?: string }> = {};
