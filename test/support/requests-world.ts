@@ -5,21 +5,13 @@
  * wires at start (src/server/start-requests.ts), no mocks.
  */
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
-import { holidayCalendarOrThrow } from '../../src/core/calendar/parse-holiday-calendar';
-import { loadHolidayCalendar } from '../../src/core/calendar/load-holiday-calendar';
 import { deriveSealKey } from '../../src/core/crypto/seal';
 import type { DataMap } from '../../src/core/datamap/model';
 import { parseDataMap } from '../../src/core/datamap/parse-data-map';
 import { parsePolicy } from '../../src/core/policy/parse-policy';
-import { buildTraversalGraph } from '../../src/core/traversal/traversal-graph';
-import { checkSources } from '../../src/graph/check-sources';
-import { SourceRegistry } from '../../src/graph/source-registry';
 import type { RequestsRuntime } from '../../src/requests';
-import { openStore } from '../../src/store';
-import { ROOT, TEST_KEYS } from './gateway-harness';
+import { buildRequestsRuntime } from './requests-runtime';
 import { requireTestDatabaseUrl } from './test-database';
 import type { TcpProxy } from './tcp-proxy';
 import { startTcpProxy } from './tcp-proxy';
@@ -169,37 +161,14 @@ export async function startRequestsWorld(
     purposes: map.purposes,
   });
   if (!policyResult.ok) throw new Error(policyResult.problems.map((p) => p.message).join('\n'));
-  const store: DataSource = await openStore(url, { poolSize: 2 });
-  const sources = new SourceRegistry(map, {
-    poolSize: 2,
-    connectTimeoutMs: 2000,
-    queryTimeoutMs: 5000,
-  });
-  const check = await checkSources(map, sources, {
-    load: () => Promise.resolve([]),
-    save: () => Promise.resolve(),
-  });
-  const calendar = holidayCalendarOrThrow(
-    await loadHolidayCalendar(path.join(ROOT, 'seeds/calendars/cn-2026-2027.yaml')),
-  );
-  const runtime: RequestsRuntime = {
-    store,
+  const { runtime, close } = await buildRequestsRuntime({
     map,
-    traversal: buildTraversalGraph(map),
-    sources,
-    descriptions: check.descriptions,
     policy: policyResult.policy,
-    keys: {
-      hashKey: TEST_KEYS.hashKey,
-      sealKey: deriveSealKey(Buffer.alloc(32, 3), 'store'),
-      deidentify: TEST_KEYS,
-    },
-    calendar,
+    sealKey: deriveSealKey(Buffer.alloc(32, 3), 'store'),
     now,
-    exportTtlMs: 3_600_000,
     // a source taken down must fail fast, not after the driver's default timeout
-    log: () => undefined,
-  };
+    sources: { connectTimeoutMs: 2000, queryTimeoutMs: 5000 },
+  });
   return {
     schema,
     runtime,
@@ -208,9 +177,8 @@ export async function startRequestsWorld(
     sql: async <T>(text: string, params: unknown[] = []) =>
       (await client.query(text.replaceAll('$schema', schema), params)).rows as T[],
     async close() {
-      await sources.close();
+      await close();
       await crm.close();
-      await store.destroy();
       await client.query(`DROP SCHEMA ${schema} CASCADE`);
       await client.end();
     },
