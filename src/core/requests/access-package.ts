@@ -128,14 +128,14 @@ function packageRows(
   if (!node) return [];
   const address = addressOf(def);
   return sortedRows(person.rows.get(address) ?? []).map((found) => {
-    const redacted = redact(node, found.row);
+    const relation = isOwnRow(own, address, found.key) ? 'own' : 'related';
+    const redacted = redact(node, found.row, relation);
     const values = Object.fromEntries(
       def.fields.map((field) => [
         field.key,
         redacted.includes(field.key) ? null : toJsonValue(found.row[field.key]),
       ]),
     );
-    const relation = isOwnRow(own, address, found.key) ? 'own' : 'related';
     return { relation, values, redacted };
   });
 }

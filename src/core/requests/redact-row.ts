@@ -7,7 +7,12 @@
  *   other person is;
  * - a value of a non-shared identity kind (declared, or carried by a reference) that is not
  *   one of the person's identities is withheld (another user's id or e-mail on a row of a
- *   shared device).
+ *   shared device);
+ * - a *related* row carrying such a value is that other person's row, shown only because
+ *   the person's rows point at it (the member who referred them, their manager): every
+ *   field the map gives a category — their name, birth date, address — is withheld too;
+ *   what is left, the fields the map does not call personal, shows that the row is there
+ *   without saying whose it is.
  * Withheld values become null and their field keys are listed, so the person knows something
  * was withheld and where.
  */
@@ -20,7 +25,11 @@ import type { RowKeySets } from './person-rows';
 import { isForeignIdentity, isOwnRow } from './person-rows';
 
 /** Field keys of `row` to withhold, in field order. */
-export type Redactor = (node: CollectionNode, row: SourceRow) => string[];
+export type Redactor = (
+  node: CollectionNode,
+  row: SourceRow,
+  relation: 'own' | 'related',
+) => string[];
 
 export function redactorFor(
   graph: TraversalGraph,
@@ -43,15 +52,20 @@ export function redactorFor(
     return values;
   };
 
-  return (node, row) => {
+  return (node, row, relation) => {
     const withheld = new Set<string>();
     for (const ref of downReferences(graph, node.address)) {
       const value = valueText(row[ref.field.key]);
       if (value !== null && !ownValuesOf(ref.parent, ref.parentField.key).has(value))
         withheld.add(ref.field.key);
     }
-    for (const source of node.identitySources)
-      if (isForeignIdentity(source, row, identities)) withheld.add(source.field.key);
+    const foreign = node.identitySources.filter((source) =>
+      isForeignIdentity(source, row, identities),
+    );
+    for (const source of foreign) withheld.add(source.field.key);
+    if (relation === 'related' && foreign.length > 0)
+      for (const field of node.def.fields)
+        if (field.category !== undefined) withheld.add(field.key);
     return node.def.fields.map((field) => field.key).filter((key) => withheld.has(key));
   };
 }
