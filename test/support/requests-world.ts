@@ -164,7 +164,9 @@ export async function startRequestsWorld(
   const { runtime, close } = await buildRequestsRuntime({
     map,
     policy: policyResult.policy,
-    sealKey: deriveSealKey(Buffer.alloc(32, 3), 'store'),
+    // a key of this world's own: every test file's workers share one task table, and a task
+    // of another world must fail to open here, not run against this world's tables
+    sealKey: deriveSealKey(Buffer.from(schema, 'utf8'), 'store'),
     now,
     // a source taken down must fail fast, not after the driver's default timeout
     sources: { connectTimeoutMs: 2000, queryTimeoutMs: 5000 },
