@@ -7,10 +7,12 @@ import { CreateGatewayStore1795995978220 } from './1795995978220-CreateGatewaySt
 import { CreateConsentEvents1796000000000 } from './1796000000000-CreateConsentEvents';
 import { CreatePolicySnapshots1796000000001 } from './1796000000001-CreatePolicySnapshots';
 import { CreateRightsRequests1796000000002 } from './1796000000002-CreateRightsRequests';
+import { AddTaskQueue1796000000003 } from './1796000000003-AddTaskQueue';
 
 export const storeMigrations = [
   CreateGatewayStore1795995978220,
   CreateConsentEvents1796000000000,
   CreatePolicySnapshots1796000000001,
   CreateRightsRequests1796000000002,
+  AddTaskQueue1796000000003,
 ];

@@ -41,7 +41,7 @@ export async function requestAccess(
     kind: 'access',
     status: 'in_progress',
   });
-  await enqueueTasks(rt.store, request.id, [{ kind: 'export' }]);
+  await enqueueTasks(rt.store, request.id, [{ kind: 'export' }], rt.map.contentHash);
   return request;
 }
 

@@ -37,7 +37,7 @@ export async function advanceRequest(rt: RequestsRuntime, requestId: string): Pr
     sourceTasks.every((t) => t.status === 'done') &&
     !tasks.some((t) => t.kind === 'verify')
   )
-    await enqueueTasks(rt.store, requestId, [{ kind: 'verify' }]);
+    await enqueueTasks(rt.store, requestId, [{ kind: 'verify' }], rt.map.contentHash);
   if (request.status === 'partial')
     await transitionRequest(rt.store, requestId, { status: 'in_progress' }, ['partial']);
 }

@@ -109,6 +109,7 @@ export async function planCorrectionRequest(
     systems.length > 0
       ? systems.map((system) => ({ kind: 'correct', system }))
       : [{ kind: 'verify' }],
+    rt.map.contentHash,
   );
   return updated ?? request;
 }

@@ -70,6 +70,7 @@ export async function approveRequest(
     systems.length > 0
       ? systems.map((system) => ({ kind: 'erase', system }))
       : [{ kind: 'verify' }],
+    rt.map.contentHash,
   );
   return approved;
 }

@@ -115,7 +115,7 @@ export function createRequestWorker(
   const worker: RequestWorker = {
     id,
     async runOnce() {
-      const task = await claimTask(rt.store, id, leaseMs, kinds);
+      const task = await claimTask(rt.store, id, leaseMs, rt.map.contentHash, kinds);
       if (!task) return false;
       await run(task);
       return true;

@@ -41,25 +41,28 @@ export async function enqueueTasks(
   ds: DataSource,
   requestId: string,
   tasks: readonly TaskSpec[],
+  /** Who may run them: the data map version the request was made with. */
+  queue: string,
 ): Promise<void> {
   if (tasks.length === 0) return;
   await ds.query(
-    `INSERT INTO ${T} (request_id, kind, system)
-     SELECT $1, kind, system FROM unnest($2::text[], $3::text[]) AS t(kind, system)
+    `INSERT INTO ${T} (request_id, kind, system, queue)
+     SELECT $1, kind, system, $4 FROM unnest($2::text[], $3::text[]) AS t(kind, system)
      ON CONFLICT ON CONSTRAINT request_tasks_once DO NOTHING`,
-    [requestId, tasks.map((t) => t.kind), tasks.map((t) => t.system ?? '')],
+    [requestId, tasks.map((t) => t.kind), tasks.map((t) => t.system ?? ''), queue],
   );
 }
 
 /**
- * Claims the oldest runnable task — pending and due, or running under a lease that ran out
- * (its worker died) — for `worker` until now + `leaseMs`. One statement, so it holds no
+ * Claims the oldest runnable task of `queue` — pending and due, or running under a lease that
+ * ran out (its worker died) — for `worker` until now + `leaseMs`. One statement, so it holds no
  * transaction open (PGlite: never wait on another connection inside one).
  */
 export async function claimTask(
   ds: DataSource,
   worker: string,
   leaseMs: number,
+  queue: string,
   kinds?: readonly string[],
 ): Promise<TaskRecord | null> {
   const rows: [RawTask[], number] = await ds.query(
@@ -68,14 +71,15 @@ export async function claimTask(
         attempts = attempts + 1, started_at = coalesce(started_at, now())
       WHERE id = (
         SELECT id FROM ${T}
-         WHERE ((status = 'pending' AND not_before <= now())
+         WHERE queue = $4
+           AND ((status = 'pending' AND not_before <= now())
             OR (status = 'running' AND lease_until < now()))
            AND ($3::text[] IS NULL OR kind = ANY($3::text[]))
          ORDER BY created_at, id
          LIMIT 1
          FOR UPDATE SKIP LOCKED)
       RETURNING *`,
-    [worker, Math.round(leaseMs), kinds ? [...kinds] : null],
+    [worker, Math.round(leaseMs), kinds ? [...kinds] : null, queue],
   );
   const claimed = rows[0][0];
   if (!claimed) return null;

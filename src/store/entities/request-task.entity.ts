@@ -19,7 +19,7 @@ import { RightsRequest } from './rights-request.entity';
 
 @Entity({ schema: STORE_SCHEMA, name: 'request_tasks' })
 @Unique('request_tasks_once', ['requestId', 'kind', 'system'])
-@Index('request_tasks_runnable_idx', ['status', 'notBefore', 'createdAt'])
+@Index('request_tasks_runnable_idx', ['queue', 'status', 'notBefore', 'createdAt'])
 @Check('request_tasks_status_check', `status IN ('pending', 'running', 'done', 'failed')`)
 export class RequestTask {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'request_tasks_pkey' })
@@ -33,6 +33,10 @@ export class RequestTask {
 
   @Column({ type: 'text', default: '' })
   system!: string;
+
+  /** The data map version of the request: only workers serving that map run the task. */
+  @Column({ type: 'text', default: '' })
+  queue!: string;
 
   @Column({ type: 'text', default: 'pending' })
   status!: TaskStatus;

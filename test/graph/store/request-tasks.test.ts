@@ -22,6 +22,7 @@ jest.setTimeout(30_000);
 
 let ds: DataSource;
 const kind = `test-${randomUUID().slice(0, 8)}`;
+const queue = `queue-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   ds = await openStore(requireTestDatabaseUrl(), { poolSize: 4 });
@@ -50,12 +51,12 @@ async function newRequest(): Promise<string> {
 
 test('a task is created once, claimed by exactly one of many racing workers, completed once', async () => {
   const id = await newRequest();
-  await enqueueTasks(ds, id, [{ kind, system: 'a' }]);
-  await enqueueTasks(ds, id, [{ kind, system: 'a' }]);
+  await enqueueTasks(ds, id, [{ kind, system: 'a' }], queue);
+  await enqueueTasks(ds, id, [{ kind, system: 'a' }], queue);
   expect(await listTasks(ds, id)).toHaveLength(1);
 
   const claims = await Promise.all(
-    ['w1', 'w2', 'w3', 'w4'].map((w) => claimTask(ds, w, 60_000, [kind])),
+    ['w1', 'w2', 'w3', 'w4'].map((w) => claimTask(ds, w, 60_000, queue, [kind])),
   );
   const won = claims.filter((c) => c !== null);
   expect(won).toHaveLength(1);
@@ -65,17 +66,17 @@ test('a task is created once, claimed by exactly one of many racing workers, com
   expect(await completeTask(ds, task.id, task.claimedBy!, { rows: 3 })).toBe(false);
   const events = await listRequestEvents(ds, id);
   expect(events.filter((e) => e.event === 'task_done')).toHaveLength(1);
-  expect(await claimTask(ds, 'w5', 60_000, [kind])).toBeNull();
+  expect(await claimTask(ds, 'w5', 60_000, queue, [kind])).toBeNull();
 });
 
 test('a dead worker loses its task when its lease runs out; the late holder cannot complete it', async () => {
   const id = await newRequest();
-  await enqueueTasks(ds, id, [{ kind, system: 'b' }]);
-  const first = await claimTask(ds, 'dies', 50, [kind]);
+  await enqueueTasks(ds, id, [{ kind, system: 'b' }], queue);
+  const first = await claimTask(ds, 'dies', 50, queue, [kind]);
   expect(first).not.toBeNull();
-  expect(await claimTask(ds, 'other', 60_000, [kind])).toBeNull();
+  expect(await claimTask(ds, 'other', 60_000, queue, [kind])).toBeNull();
   await new Promise((resolve) => setTimeout(resolve, 120));
-  const second = await claimTask(ds, 'other', 60_000, [kind]);
+  const second = await claimTask(ds, 'other', 60_000, queue, [kind]);
   expect(second?.id).toBe(first?.id);
   expect(second?.attempts).toBe(2);
   expect(await renewLease(ds, first!.id, 'dies', 60_000)).toBe(false);
@@ -85,19 +86,19 @@ test('a dead worker loses its task when its lease runs out; the late holder cann
 
 test('a failure is retried later, or waits for a retry when no time is given', async () => {
   const id = await newRequest();
-  await enqueueTasks(ds, id, [{ kind, system: 'c' }]);
-  const task = (await claimTask(ds, 'w', 60_000, [kind]))!;
+  await enqueueTasks(ds, id, [{ kind, system: 'c' }], queue);
+  const task = (await claimTask(ds, 'w', 60_000, queue, [kind]))!;
   expect(
     await failTask(ds, task.id, 'w', 'source "c" is unavailable', new Date(Date.now() + 60_000)),
   ).toBe(true);
-  expect(await claimTask(ds, 'w', 60_000, [kind])).toBeNull();
+  expect(await claimTask(ds, 'w', 60_000, queue, [kind])).toBeNull();
   const [pending] = await listTasks(ds, id);
   expect(pending).toMatchObject({ status: 'pending', lastError: 'source "c" is unavailable' });
 
   await ds.query(`UPDATE privgraph.request_tasks SET not_before = now() WHERE id = $1`, [task.id]);
-  const again = (await claimTask(ds, 'w', 60_000, [kind]))!;
+  const again = (await claimTask(ds, 'w', 60_000, queue, [kind]))!;
   expect(await failTask(ds, again.id, 'w', 'still down', null)).toBe(true);
-  expect(await claimTask(ds, 'w', 60_000, [kind])).toBeNull();
+  expect(await claimTask(ds, 'w', 60_000, queue, [kind])).toBeNull();
   expect(await retryFailedTasks(ds, id)).toBe(1);
-  expect((await claimTask(ds, 'w', 60_000, [kind]))?.id).toBe(task.id);
+  expect((await claimTask(ds, 'w', 60_000, queue, [kind]))?.id).toBe(task.id);
 });
