@@ -6,11 +6,13 @@
  * makes its own); `startRequestsRuntime` loads a map and policy file (the seeded demo and
  * Acme worlds).
  *
- * One store, one task table: every test file's worker drains the same queue. A runtime
- * here seals with a key of its own deployment, so a worker of another file that claims one
- * of its tasks fails to unseal it (and the task is retried) rather than running it against
- * the wrong world; `settleRequests` waits for such retries instead of trusting an empty
- * queue.
+ * One store, one task table: every test file's workers drain the same queue. A test
+ * deployment is its data map: runtimes over the same map are replicas of one deployment and
+ * share a seal key (a task one of them enqueued, another may run, with the same result);
+ * runtimes over different maps (each requests world's names its own schema) cannot open
+ * each other's requests, so a worker that claims a task of another world fails it — the
+ * task is retried — rather than running it against the wrong tables. `settleRequests`
+ * waits for such retries instead of trusting an empty queue.
  */
 import type { DataSource } from 'typeorm';
 import { holidayCalendarOrThrow } from '../../src/core/calendar/parse-holiday-calendar';
@@ -39,8 +41,8 @@ export interface TestRequestsRuntime {
 export interface RequestsRuntimeParts {
   readonly map: DataMap;
   readonly policy: Policy;
-  /** Seals requests, plans and packages: one per test deployment (see the module comment). */
-  readonly sealKey: Buffer;
+  /** Seals requests, plans and packages; default: the map's (see the module comment). */
+  readonly sealKey?: Buffer;
   readonly now?: () => Date;
   readonly sources?: SourceRegistryOptions;
   /** The gateway store; default: the run's test database (where the seeded worlds are). */
@@ -82,7 +84,7 @@ export async function buildRequestsRuntime(
     keys: {
       // the gateways' hash key: consent recorded here is the consent they read
       hashKey: TEST_KEYS.hashKey,
-      sealKey: parts.sealKey,
+      sealKey: parts.sealKey ?? deriveSealKey(Buffer.from(map.contentHash, 'utf8'), 'store'),
       deidentify: TEST_KEYS,
     },
     calendar,
@@ -94,18 +96,13 @@ export async function buildRequestsRuntime(
   return { runtime, close };
 }
 
-/** A runtime over a map file and a policy file; `deployment` names its seal key. */
+/** A runtime over a map file and a policy file (the seeded demo and Acme worlds). */
 export async function startRequestsRuntime(
   mapFile: string,
   policyFile: string,
-  deployment: string,
 ): Promise<TestRequestsRuntime> {
   const map = loadMap(mapFile);
-  return buildRequestsRuntime({
-    map,
-    policy: loadPolicy(policyFile, map),
-    sealKey: deriveSealKey(Buffer.from(deployment, 'utf8'), 'store'),
-  });
+  return buildRequestsRuntime({ map, policy: loadPolicy(policyFile, map) });
 }
 
 /** Statuses in which a request waits for nobody but a worker. */

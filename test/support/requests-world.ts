@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { deriveSealKey } from '../../src/core/crypto/seal';
 import type { DataMap } from '../../src/core/datamap/model';
 import { parseDataMap } from '../../src/core/datamap/parse-data-map';
 import { parsePolicy } from '../../src/core/policy/parse-policy';
@@ -164,9 +163,6 @@ export async function startRequestsWorld(
   const { runtime, close } = await buildRequestsRuntime({
     map,
     policy: policyResult.policy,
-    // a key of this world's own: every test file's workers share one task table, and a task
-    // of another world must fail to open here, not run against this world's tables
-    sealKey: deriveSealKey(Buffer.from(schema, 'utf8'), 'store'),
     now,
     // a source taken down must fail fast, not after the driver's default timeout
     sources: { connectTimeoutMs: 2000, queryTimeoutMs: 5000 },

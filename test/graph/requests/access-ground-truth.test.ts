@@ -59,7 +59,7 @@ describe('the access package on the demo world', () => {
   let exports: Map<number, Export>;
 
   beforeAll(async () => {
-    requests = await startRequestsRuntime(DEMO_MAP, DEMO_POLICY, 'access-ground-truth:demo');
+    requests = await startRequestsRuntime(DEMO_MAP, DEMO_POLICY);
     // the first person by the phone as they would type it: the service normalises it
     exports = await exportAll(
       requests.runtime,
@@ -186,7 +186,7 @@ describe('the access package on the Acme fixture world', () => {
   let exports: Map<number, Export>;
 
   beforeAll(async () => {
-    requests = await startRequestsRuntime(ACME_MAP, ACME_POLICY, 'access-ground-truth:acme');
+    requests = await startRequestsRuntime(ACME_MAP, ACME_POLICY);
     const seedOf = (p: AcmePerson) =>
       p.typed.memberNo !== undefined
         ? { kind: 'member_no', value: p.typed.memberNo }
