@@ -103,7 +103,11 @@ describe('consent withdrawal on the demo world, through the gateway', () => {
     });
     expect(withdrawn).toMatchObject({ kind: 'consent_withdrawal', status: 'completed' });
 
-    for (const by of [{ user_id: userId }, { email: person.identities.email[0]! }]) {
+    const identities: Record<string, string>[] = [
+      { user_id: userId },
+      { email: person.identities.email[0]! },
+    ];
+    for (const by of identities) {
       const after = await hashed(by);
       expect({ by, ...after }).toEqual({
         by,
