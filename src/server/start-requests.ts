@@ -18,6 +18,7 @@ import type { SourceRegistry } from '../graph/source-registry';
 import type { RequestsRuntime, RequestWorker } from '../requests';
 import { createRequestWorker, REQUEST_TASK_HANDLERS } from '../requests';
 import type { TableDescription } from '../sources/connector';
+import { erasureWarnings } from '../requests/erasure-warnings';
 import type { DeploymentKeys } from './keys';
 
 export interface RequestsSetup {
@@ -64,6 +65,8 @@ export async function startRequests(
   setup.log(
     `rights requests: due dates on ${calendar.name} (${calendar.firstDate} to ${calendar.lastDate})`,
   );
+  for (const warning of erasureWarnings(setup.map, setup.descriptions))
+    setup.log(`warning: ${warning}`);
   if (setup.workerPollMs <= 0) return { runtime };
   const worker = createRequestWorker(runtime, REQUEST_TASK_HANDLERS, {
     pollMs: setup.workerPollMs,

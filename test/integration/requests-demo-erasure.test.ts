@@ -340,14 +340,9 @@ describe('rows shared through approvals', () => {
     expect(plan.shared.filter((row) => row.collection === 'workspace.approvals')).not.toEqual([]);
   });
 
-  // KNOWN BUG (reported with issue #5): once the approver is erased, the assignee is the
-  // approvals' last owner, so the erasure must rewrite them — but the demo map gives
-  // `workspace.approvals.decision` (NOT NULL, category user.workplace.approval) no erasure
-  // strategy, so the default `null` cannot be written and the plan is refused ("…decision is
-  // NOT NULL but its erasure strategy "null" … writes null"): the request stays `received`.
-  // The fix is in seeds/demo/datamap.yaml (e.g. `erasure: mask` on the field); then make
-  // this an ordinary `it`.
-  it.failing("erases the assignee, now the approvals' last owner, approvals included", async () => {
+  // Once the approver is erased, the assignee is the approvals' last owner, so the erasure
+  // rewrites them (the NOT NULL decision is masked, as the map says).
+  it("erases the assignee, now the approvals' last owner, approvals included", async () => {
     const plan = await eraseAndCheck(assignee);
     expect(
       plan.sources
