@@ -12,7 +12,6 @@
  */
 import { generateDemoWorld } from '../../../seeds/demo/generate';
 import { subjectKey } from '../../../src/core/identity/subject-key';
-import { parsePolicy } from '../../../src/core/policy/parse-policy';
 import type { RequestsRuntime } from '../../../src/requests';
 import {
   approveRequest,
@@ -145,30 +144,20 @@ describe('consent withdrawal on the demo world, through the gateway', () => {
 });
 
 describe('account closure on a requests world of its own', () => {
-  // two purposes rest on consent here, so "every consent" is more than one
-  const POLICY = `
-version: 1
-purposes:
-  service: { requiresConsent: true }
-  marketing: { requiresConsent: true }
-  dsar: { universal: true }
-roles:
-  dpo:
-    purposes: [dsar]
-    rules: [{ category: user, access: allow }]
-    may: [request.create, request.approve, request.export]
-`;
   let world: RequestsWorld;
   let rt: RequestsRuntime;
 
   beforeAll(async () => {
     world = await startRequestsWorld();
-    const parsed = parsePolicy(POLICY, 'policy.yaml', {
-      categories: world.map.categories,
-      purposes: world.map.purposes,
-    });
-    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
-    rt = { ...world.runtime, policy: parsed.policy };
+    // the world's policy, with its service resting on consent too: "every consent" is two
+    const { policy } = world.runtime;
+    const purposes = new Map(
+      [...policy.purposes].map(([key, purpose]) => [
+        key,
+        key === 'service' ? { ...purpose, requiresConsent: true } : purpose,
+      ]),
+    );
+    rt = { ...world.runtime, policy: { ...policy, purposes } };
   });
   afterAll(() => world?.close());
 
