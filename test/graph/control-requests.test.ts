@@ -58,7 +58,7 @@ const countRequests = async (): Promise<number> =>
     // only this file's callers: other files create requests in the same store in parallel
     (
       (await gateway.store.query(
-        `SELECT count(*)::int AS n FROM privgraph.rights_requests WHERE requested_by LIKE 'test:%'`,
+        `SELECT count(*)::int AS n FROM privgraph.rights_requests WHERE requested_by IN ('test:dpo', 'test:agent', 'test:analyst')`,
       )) as {
         n: number;
       }[]
