@@ -36,7 +36,7 @@ import { settleRequests, startRequestsRuntime } from '../../support/requests-run
 
 jest.setTimeout(60_000);
 
-const DPO = { subject: 'test:dpo', role: 'dpo' };
+const DPO = { subject: 'test:consent-dpo', role: 'dpo' };
 const VERIFIED = 'SMS code to the account phone';
 
 describe('consent withdrawal on the demo world, through the gateway', () => {
