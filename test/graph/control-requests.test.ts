@@ -19,9 +19,9 @@ const world = generateDemoWorld({
   subjects: Number(process.env.PRIVGRAPH_TEST_SUBJECTS ?? 300),
   seed: 7,
 });
-const DPO: Caller = { role: 'dpo', subject: 'test:dpo' };
-const AGENT: Caller = { role: 'support-agent', subject: 'test:agent' };
-const ANALYST: Caller = { role: 'security-analyst', subject: 'test:analyst' };
+const DPO: Caller = { role: 'dpo', subject: 'test:control-dpo' };
+const AGENT: Caller = { role: 'support-agent', subject: 'test:control-agent' };
+const ANALYST: Caller = { role: 'security-analyst', subject: 'test:control-analyst' };
 
 /** Adults whose latest marketing consent is a grant; other files read the first and the last. */
 const consenting = world.people.filter((p) => {
@@ -58,7 +58,7 @@ const countRequests = async (): Promise<number> =>
     // only this file's callers: other files create requests in the same store in parallel
     (
       (await gateway.store.query(
-        `SELECT count(*)::int AS n FROM privgraph.rights_requests WHERE requested_by IN ('test:dpo', 'test:agent', 'test:analyst')`,
+        `SELECT count(*)::int AS n FROM privgraph.rights_requests WHERE requested_by IN ('test:control-dpo', 'test:control-agent', 'test:control-analyst')`,
       )) as {
         n: number;
       }[]
@@ -194,7 +194,7 @@ describe('consent withdrawal (SPEC §6: the next query for that purpose is denie
       status: 'COMPLETED',
       overdue: false,
       identityVerification: 'SMS code to the account phone',
-      requestedBy: 'test:agent',
+      requestedBy: 'test:control-agent',
       details: { purpose: 'marketing' },
     });
     expect(request.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -256,7 +256,7 @@ describe('consent withdrawal (SPEC §6: the next query for that purpose is denie
     }[];
     expect(requests.map((r) => r.kind).sort()).toEqual(['CONSENT_GRANT', 'CONSENT_WITHDRAWAL']);
     for (const r of requests)
-      expect(r.events[0]).toMatchObject({ event: 'created', actor: 'test:agent' });
+      expect(r.events[0]).toMatchObject({ event: 'created', actor: 'test:control-agent' });
   });
 });
 
@@ -336,7 +336,7 @@ describe('legal holds', () => {
       onSubject: true,
       collection: 'accounts.users',
       inForce: true,
-      placedBy: 'test:agent',
+      placedBy: 'test:control-agent',
     });
 
     const listed = await execute(
@@ -352,7 +352,7 @@ describe('legal holds', () => {
     const released = await execute(gateway, release, {}, DPO);
     expect(released.data?.releaseLegalHold).toEqual({
       inForce: false,
-      releasedBy: 'test:dpo',
+      releasedBy: 'test:control-dpo',
       releaseNote: 'audit closed',
     });
     expect(codes(await execute(gateway, release, {}, DPO))).toEqual(['NOT_FOUND']);
