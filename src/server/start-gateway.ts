@@ -167,8 +167,7 @@ export async function startGateway(
       workerPollMs: config.PRIVGRAPH_REQUEST_WORKER_POLL_MS,
       log,
     });
-    const worker = requests.worker;
-    if (worker) onStop('request worker', () => worker.stop());
+    onStop('rights requests (worker, package purge)', () => requests.stop());
 
     const app = await createGatewayApp({
       map,

@@ -18,6 +18,7 @@ import type { SourceRegistry } from '../graph/source-registry';
 import type { RequestsRuntime, RequestWorker } from '../requests';
 import { createRequestWorker, REQUEST_TASK_HANDLERS } from '../requests';
 import type { TableDescription } from '../sources/connector';
+import { purgeExpiredPackages } from '../store';
 import { erasureWarnings } from '../requests/erasure-warnings';
 import type { DeploymentKeys } from './keys';
 
@@ -39,7 +40,7 @@ export interface RequestsSetup {
 
 export async function startRequests(
   setup: RequestsSetup,
-): Promise<{ runtime: RequestsRuntime; worker?: RequestWorker }> {
+): Promise<{ runtime: RequestsRuntime; worker?: RequestWorker; stop(): Promise<void> }> {
   const loaded = await loadHolidayCalendar(path.resolve(setup.calendarFile));
   const calendar = holidayCalendarOrThrow(loaded);
   if (loaded.ok)
@@ -67,9 +68,27 @@ export async function startRequests(
   );
   for (const warning of erasureWarnings(setup.map, setup.descriptions))
     setup.log(`warning: ${warning}`);
-  if (setup.workerPollMs <= 0) return { runtime };
-  const worker = createRequestWorker(runtime, REQUEST_TASK_HANDLERS, {
-    pollMs: setup.workerPollMs,
-  });
-  return { runtime, worker };
+  // Expired export packages lose their ciphertext (SPEC §6 "export packages … expire"); the
+  // hash stays as evidence of what was sent. Every replica may run it: the update is idempotent.
+  const purge = async () => {
+    const purged = await purgeExpiredPackages(setup.store, new Date()).catch(() => 0);
+    if (purged > 0) setup.log(`rights requests: purged ${purged} expired export package(s)`);
+  };
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
+  purgeTimer.unref();
+  const worker =
+    setup.workerPollMs > 0
+      ? createRequestWorker(runtime, REQUEST_TASK_HANDLERS, { pollMs: setup.workerPollMs })
+      : undefined;
+  return {
+    runtime,
+    ...(worker ? { worker } : {}),
+    async stop() {
+      clearInterval(purgeTimer);
+      await worker?.stop();
+    },
+  };
 }
+
+const PURGE_INTERVAL_MS = 10 * 60_000;

@@ -18,7 +18,13 @@ import {
   retryRequest,
   withdrawConsent,
 } from '../../../src/requests';
-import { getRequest, listRequestEvents, listTasks, loadConsentStates } from '../../../src/store';
+import {
+  getRequest,
+  listRequestEvents,
+  listTasks,
+  loadConsentStates,
+  purgeExpiredPackages,
+} from '../../../src/store';
 import type { RequestsWorld } from '../../support/requests-world';
 import { startRequestsWorld } from '../../support/requests-world';
 
@@ -87,6 +93,28 @@ test('an access request exports every row of the person, nothing of anyone else,
     [request.id],
   );
   expect(stored[0]?.package_enc.toString('latin1')).not.toContain('Example.com');
+});
+
+test('an expired export is purged: the hash stays as evidence, the download is refused', async () => {
+  const request = await requestAccess(world.runtime, DPO, {
+    subject: { kind: 'user_id', value: '1' },
+    identityVerification: VERIFIED,
+  });
+  await worker().drain();
+  await world.sql(
+    `UPDATE privgraph.export_packages SET expires_at = now() - interval '1 minute' WHERE request_id = $1`,
+    [request.id],
+  );
+  expect(await purgeExpiredPackages(world.runtime.store, new Date())).toBeGreaterThanOrEqual(1);
+  const [row] = await world.sql<{ package_enc: Buffer | null; content_hash: string }>(
+    `SELECT package_enc, content_hash FROM privgraph.export_packages WHERE request_id = $1`,
+    [request.id],
+  );
+  expect(row?.package_enc).toBeNull();
+  expect(row?.content_hash).toBe((await getRequest(world.runtime.store, request.id))?.packageHash);
+  await expect(downloadPackage(world.runtime, DPO, request.id)).rejects.toMatchObject({
+    code: 'CONFLICT',
+  });
 });
 
 test('consent withdrawal and grant are recorded against every identity of the person at once', async () => {
