@@ -100,6 +100,16 @@ export function summarisePlan(plan: ErasurePlan): Record<string, unknown> {
     exemptions: [...exemptions.values()],
     shared: [...shared.values()],
     problems: [...plan.problems],
-    notes: [...plan.notes],
+    // notes name rows by key (`workspace.tasks ["12"]`); a key can be an identifier (a cookie
+    // id, a device id), and the summary is read by whoever may create requests: keys stay
+    // in the sealed plan
+    notes: plan.notes.map(withoutRowKeys),
   };
+}
+
+const ROW_KEY = /\[(?:"(?:[^"\\]|\\.)*"|[^\]"])*\]/g;
+
+/** `a.b ["42"] is kept` → `a.b […] is kept`. */
+export function withoutRowKeys(text: string): string {
+  return text.replace(ROW_KEY, '[…]');
 }

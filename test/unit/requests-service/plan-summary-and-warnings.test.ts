@@ -1,4 +1,5 @@
 import { parseDataMap } from '../../../src/core/datamap/parse-data-map';
+import { withoutRowKeys } from '../../../src/requests/erasure-plan-store';
 import { erasureWarnings } from '../../../src/requests/erasure-warnings';
 import type { TableDescription } from '../../../src/sources/connector';
 
@@ -50,4 +51,14 @@ test('a NOT NULL field whose erasure writes null is named at start; nullable, ma
   expect(erasureWarnings(parsed.map, new Map([['shop', tables]]))).toEqual([
     'shop.notes.body is NOT NULL but its erasure writes null: set erasure: mask or random on it, or erasures of its rows will be refused',
   ]);
+});
+
+test('plan notes lose their row keys before they reach the readable summary', () => {
+  expect(
+    withoutRowKeys(
+      'tracking.identifiers ["ck-9f2\\"x]"] is kept: the exempt row analytics.events ["17",3] still references it through cookie_id',
+    ),
+  ).toBe(
+    'tracking.identifiers […] is kept: the exempt row analytics.events […] still references it through cookie_id',
+  );
 });
