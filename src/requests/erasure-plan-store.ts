@@ -99,7 +99,7 @@ export function summarisePlan(plan: ErasurePlan): Record<string, unknown> {
     collections,
     exemptions: [...exemptions.values()],
     shared: [...shared.values()],
-    problems: [...plan.problems],
+    problems: plan.problems.map(withoutRowKeys),
     // notes name rows by key (`workspace.tasks ["12"]`); a key can be an identifier (a cookie
     // id, a device id), and the summary is read by whoever may create requests: keys stay
     // in the sealed plan

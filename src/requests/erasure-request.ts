@@ -84,7 +84,7 @@ export async function planRequest(
     requestId: request.id,
     event: refused ? 'plan_refused' : 'planned',
     actor: actor.subject,
-    detail: refused ? { problems: [...plan.problems] } : { sources: summary.sources },
+    detail: refused ? { problems: summary.problems } : { sources: summary.sources },
   });
   return updated ?? request;
 }
