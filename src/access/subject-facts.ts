@@ -57,21 +57,40 @@ export function dateOfBirthFields(map: DataMap): Map<string, string[]> {
   return found;
 }
 
+/**
+ * Consent and age of each subject of a traversal, in one batch. Consent is read from the
+ * store only where a decision can depend on it (SPEC §4.3): when the operation's purpose
+ * requires consent, or for a minor (guardian consent). An adult read for a purpose that rests
+ * on another legal basis needs no consent read — most of the policy's cost per lookup
+ * otherwise (docs/performance.md).
+ */
 export async function loadSubjectFacts(
   graphs: readonly SubjectGraph[],
-  options: { map: DataMap; hashKey: Buffer; readConsents: ConsentReader; asOf: Date },
+  options: {
+    map: DataMap;
+    hashKey: Buffer;
+    readConsents: ConsentReader;
+    asOf: Date;
+    /** Whether the operation's purpose requires consent; absent: assume it does. */
+    purposeRequiresConsent?: boolean;
+  },
 ): Promise<SubjectFactsBase[]> {
-  const groups = graphs.map((graph) =>
-    graph.identities
+  const dobFields = dateOfBirthFields(options.map);
+  const minors = graphs.map((graph) => minorIn(graph, dobFields, options.asOf));
+  const needed = graphs
+    .map((_, index) => index)
+    .filter((index) => options.purposeRequiresConsent !== false || minors[index]);
+  const groups = needed.map((index) =>
+    (graphs[index]?.identities ?? [])
       .filter((identity) => !identity.shared)
       .map((identity) => subjectKey(options.hashKey, identity.kind, identity.value)),
   );
-  const consents = await options.readConsents(groups);
-  const dobFields = dateOfBirthFields(options.map);
-  return graphs.map((graph, index) => ({
-    consented: consents[index]?.granted ?? new Set(),
-    guardianConsented: consents[index]?.guardian ?? new Set(),
-    minor: minorIn(graph, dobFields, options.asOf),
+  const consents = groups.length > 0 ? await options.readConsents(groups) : [];
+  const byGraph = new Map(needed.map((graphIndex, i) => [graphIndex, consents[i]]));
+  return graphs.map((_, index) => ({
+    consented: byGraph.get(index)?.granted ?? new Set(),
+    guardianConsented: byGraph.get(index)?.guardian ?? new Set(),
+    minor: minors[index] ?? false,
   }));
 }
 

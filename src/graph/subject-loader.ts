@@ -21,6 +21,9 @@ import type { SubjectFactsBase } from '../access/subject-facts';
 export interface SubjectRequest {
   readonly seed: SeedIdentity;
   readonly selection: Selection;
+  /** Whether the operation's purpose requires consent (known once the privacy plugin has
+   * checked it); decides whether consent must be read (src/access/subject-facts.ts). */
+  readonly purposeRequiresConsent?: boolean;
 }
 
 export interface TraversalRuntime {
@@ -31,9 +34,18 @@ export interface TraversalRuntime {
   readonly plans: Map<string, TraversalPlan>;
   /** Per-subject facts for access decisions (consent, age), loaded in one batch for all
    * subjects of a traversal; absent when the gateway runs without a policy. */
-  readonly loadFacts?: (graphs: readonly SubjectGraph[]) => Promise<readonly SubjectFactsBase[]>;
+  readonly loadFacts?: (
+    graphs: readonly SubjectGraph[],
+    request: FactsRequest,
+  ) => Promise<readonly SubjectFactsBase[]>;
   /** The date after which a date of birth makes a minor, for `born_after.*` fields. */
   readonly minorCutoff?: () => string;
+}
+
+/** What one request's facts depend on, known once its operation's purpose is checked. */
+export interface FactsRequest {
+  /** Whether the operation's purpose requires consent; undefined: not known (assume so). */
+  readonly purposeRequiresConsent?: boolean;
 }
 
 export interface LoadedSubject {
@@ -75,7 +87,14 @@ export function createSubjectLoader(
         (group, values) => lookup(plan, group, values),
         runtime.maxRounds,
       );
-      const facts = runtime.loadFacts ? await runtime.loadFacts(graphs) : [];
+      const facts = runtime.loadFacts
+        ? await runtime.loadFacts(graphs, {
+            // one operation, one purpose: its subjects agree; unknown counts as "requires"
+            ...(requests.every((r) => r.purposeRequiresConsent === false)
+              ? { purposeRequiresConsent: false }
+              : {}),
+          })
+        : [];
       return graphs.map((graph, index) => {
         const known = facts[index];
         return known ? { graph, facts: known } : { graph };

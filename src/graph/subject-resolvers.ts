@@ -54,7 +54,11 @@ export function buildSubjectResolvers(
     const selection = context.access
       ? filterSelection(selected, context.access.table, options.dateOfBirthFields ?? new Map())
       : selected;
-    const { graph, facts } = await context.subjectLoader.load({ seed, selection });
+    const { graph, facts } = await context.subjectLoader.load({
+      seed,
+      selection,
+      ...(context.access ? { purposeRequiresConsent: context.access.table.requiresConsent } : {}),
+    });
     if (graph.truncated) throw new TraversalLimitError(options.maxRounds);
     const found =
       graph.identities.length > 0 && [...graph.rows.values()].some((rows) => rows.length > 0);

@@ -15,6 +15,7 @@ import { buildSubjectSchema } from '../graph/build-subject-schema';
 import type { SourceRegistry } from '../graph/source-registry';
 import type { SubjectContext } from '../graph/subject-resolvers';
 import type { TraversalRuntime } from '../graph/subject-loader';
+import type { FactsRequest } from '../graph/subject-loader';
 import { createSubjectLoader } from '../graph/subject-loader';
 import type { TableDescription } from '../sources/connector';
 import { createFormatError } from './format-error';
@@ -104,12 +105,13 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     ...(access
       ? {
           minorCutoff: () => minorCutoffDate((access.now ?? (() => new Date()))()),
-          loadFacts: (graphs: readonly SubjectGraph[]) =>
+          loadFacts: (graphs: readonly SubjectGraph[], request: FactsRequest) =>
             loadSubjectFacts(graphs, {
               map: options.map,
               hashKey: access.keys.hashKey,
               readConsents: access.readConsents,
               asOf: (access.now ?? (() => new Date()))(),
+              ...request,
             }),
         }
       : {}),
