@@ -8,6 +8,7 @@ import { CreateConsentEvents1796000000000 } from './1796000000000-CreateConsentE
 import { CreatePolicySnapshots1796000000001 } from './1796000000001-CreatePolicySnapshots';
 import { CreateRightsRequests1796000000002 } from './1796000000002-CreateRightsRequests';
 import { AddTaskQueue1796000000003 } from './1796000000003-AddTaskQueue';
+import { CreateAuditEvents1796000000004 } from './1796000000004-CreateAuditEvents';
 
 export const storeMigrations = [
   CreateGatewayStore1795995978220,
@@ -15,4 +16,5 @@ export const storeMigrations = [
   CreatePolicySnapshots1796000000001,
   CreateRightsRequests1796000000002,
   AddTaskQueue1796000000003,
+  CreateAuditEvents1796000000004,
 ];

@@ -18,12 +18,18 @@ import type { AccessTable } from './access-table';
 import { compileAccessTable } from './access-table';
 import { PURPOSE_HEADER, operationPurpose, touchesPersonalData } from './operation-purpose';
 import { RequestAccess } from './request-access';
+import { readAuditEvents } from './read-audit-events';
+import type { AuditEventContent } from '../core/audit/audit-event';
+import { randomUUID } from 'node:crypto';
 
 export interface PrivacyPluginOptions {
   readonly policy: Policy;
   readonly model: GraphModel;
   readonly keys: DeidentifyKeys;
   readonly dataMapVersion: string;
+  /** Durably records the operation's audit events (src/audit, group commit); the response
+   * waits for it, and is withheld when it fails (SPEC §7: durable before the data leaves). */
+  readonly audit?: (events: readonly AuditEventContent[]) => Promise<void>;
 }
 
 export function createPrivacyPlugin<TContext extends AccessContext>(
@@ -42,6 +48,7 @@ export function createPrivacyPlugin<TContext extends AccessContext>(
 
   return {
     async requestDidStart() {
+      const requestId = randomUUID();
       return {
         async didResolveOperation(request) {
           const context = request.contextValue;
@@ -55,6 +62,30 @@ export function createPrivacyPlugin<TContext extends AccessContext>(
           if (errors) result.errors = errors;
           const access = request.contextValue.access;
           if (!access) return;
+          if (options.audit) {
+            const events = readAuditEvents(access, {
+              requestId,
+              ...(request.operationName ? { operationName: request.operationName } : {}),
+              policyVersion: options.policy.contentHash,
+              dataMapVersion: options.dataMapVersion,
+              at: new Date(),
+            });
+            try {
+              await options.audit(events);
+            } catch {
+              // no audit, no data: the response that would carry it is withheld
+              result.data = null;
+              result.errors = [
+                new GraphQLError(
+                  'The audit trail could not be written; the response is withheld. Try again.',
+                  {
+                    extensions: { code: PrivgraphErrorCode.AUDIT_UNAVAILABLE },
+                  },
+                ),
+              ];
+              return;
+            }
+          }
           result.extensions = {
             ...result.extensions,
             privacy: {
@@ -62,6 +93,7 @@ export function createPrivacyPlugin<TContext extends AccessContext>(
               dataMapVersion: options.dataMapVersion,
               role: access.principal.role,
               purpose: access.purpose,
+              requestId,
               deidentified: [...access.tally.deidentified].map(([coordinate, entry]) => ({
                 coordinate,
                 method: entry.method,

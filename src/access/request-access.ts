@@ -12,6 +12,7 @@ import type { Capability } from '../core/policy/model';
 import { refineForSubject } from '../core/policy/refine-for-subject';
 import { valueText } from '../core/identity/canonical';
 import type { AccessTable, FieldAccess } from './access-table';
+import type { AuditCoordinate } from '../core/audit/audit-event';
 import type { SubjectFactsBase } from './subject-facts';
 import { NO_FACTS } from './subject-facts';
 
@@ -28,8 +29,15 @@ export interface PrivacyTally {
   >;
 }
 
+/** What one operation touched, per data subject: coordinate → the decision it got (the
+ * audit event of the read, SPEC §7). Keyed by the subject's facts object, one per subject. */
+export type AuditLedger = Map<SubjectFactsBase, Map<string, AuditCoordinate>>;
+
 export class RequestAccess {
   readonly tally: PrivacyTally = { deidentified: new Map() };
+  readonly ledger: AuditLedger = new Map();
+  /** Tokens reversed by this operation (each reversal is audited). */
+  reidentified = 0;
 
   constructor(
     readonly principal: Principal,
@@ -47,11 +55,31 @@ export class RequestAccess {
   /** Reverses a `tokenize` token (only for roles that `may: reidentify`; checked by the
    * shield). Throws InvalidTokenError for a token of another key or a tampered one. */
   reidentify(token: string): string {
-    return detokenize(token, this.keys);
+    const value = detokenize(token, this.keys);
+    this.reidentified += 1;
+    return value;
   }
 
   /** The decision for one field of one subject's row. */
   decide(field: FieldAccess, facts: SubjectFactsBase | undefined): Decision {
+    const decision = this.decideFor(field, facts);
+    if (facts && decision.reason !== 'NOT_PERSONAL') this.note(facts, field.coordinate, decision);
+    return decision;
+  }
+
+  private note(facts: SubjectFactsBase, coordinate: string, decision: Decision): void {
+    let touched = this.ledger.get(facts);
+    if (!touched) this.ledger.set(facts, (touched = new Map()));
+    if (touched.has(coordinate)) return;
+    touched.set(coordinate, {
+      coordinate,
+      effect: decision.effect,
+      ...(decision.method ? { method: decision.method } : {}),
+      reason: decision.reason,
+    });
+  }
+
+  private decideFor(field: FieldAccess, facts: SubjectFactsBase | undefined): Decision {
     const decision = field.decision;
     if (decision.effect === 'deny' || decision.reason === 'NOT_PERSONAL') return decision;
     const known = facts ?? NO_FACTS;

@@ -26,6 +26,9 @@ export interface SubjectFactsBase {
   /** Purposes (or `*`) a guardian consented to. */
   readonly guardianConsented: ReadonlySet<string>;
   readonly minor: boolean;
+  /** Keyed hashes of the subject's canonical, non-shared identities: how the audit trail
+   * names them (SPEC §7). */
+  readonly subjectKeys: readonly string[];
 }
 
 export interface ConsentReader {
@@ -38,6 +41,7 @@ export const NO_FACTS: SubjectFactsBase = {
   consented: new Set(),
   guardianConsented: new Set(),
   minor: false,
+  subjectKeys: [],
 };
 
 /** The fields holding a date of birth, by collection address. */
@@ -77,20 +81,22 @@ export async function loadSubjectFacts(
 ): Promise<SubjectFactsBase[]> {
   const dobFields = dateOfBirthFields(options.map);
   const minors = graphs.map((graph) => minorIn(graph, dobFields, options.asOf));
-  const needed = graphs
-    .map((_, index) => index)
-    .filter((index) => options.purposeRequiresConsent !== false || minors[index]);
-  const groups = needed.map((index) =>
-    (graphs[index]?.identities ?? [])
+  const keys = graphs.map((graph) =>
+    graph.identities
       .filter((identity) => !identity.shared)
       .map((identity) => subjectKey(options.hashKey, identity.kind, identity.value)),
   );
-  const consents = groups.length > 0 ? await options.readConsents(groups) : [];
+  const needed = graphs
+    .map((_, index) => index)
+    .filter((index) => options.purposeRequiresConsent !== false || minors[index]);
+  const consents =
+    needed.length > 0 ? await options.readConsents(needed.map((index) => keys[index] ?? [])) : [];
   const byGraph = new Map(needed.map((graphIndex, i) => [graphIndex, consents[i]]));
   return graphs.map((_, index) => ({
     consented: byGraph.get(index)?.granted ?? new Set(),
     guardianConsented: byGraph.get(index)?.guardian ?? new Set(),
     minor: minors[index] ?? false,
+    subjectKeys: keys[index] ?? [],
   }));
 }
 

@@ -17,6 +17,8 @@ export enum PrivgraphErrorCode {
   PURPOSE_NOT_ALLOWED = 'PURPOSE_NOT_ALLOWED',
   SOURCE_UNAVAILABLE = 'SOURCE_UNAVAILABLE',
   TRAVERSAL_LIMIT = 'TRAVERSAL_LIMIT',
+  /** The audit trail could not be written: the response carrying data is withheld. */
+  AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -48,6 +48,12 @@ const schema = z.object({
    * or consent checks, no de-identification. Only for measuring what enforcement costs
    * (`npm run bench`, docs/performance.md); refused in production below. */
   PRIVGRAPH_ENFORCE_ACCESS: z.enum(['on', 'off']).default('on'),
+  /** `off` writes no audit trail: only to measure its cost (`npm run bench`); refused in
+   * production below, like PRIVGRAPH_ENFORCE_ACCESS=off. */
+  PRIVGRAPH_AUDIT: z.enum(['on', 'off']).default('on'),
+  /** Where signed checkpoints of the audit chain go, outside the database (default: the
+   * data directory's `audit-checkpoints.jsonl`). Ship it to a log sink in production. */
+  PRIVGRAPH_AUDIT_CHECKPOINT_FILE: z.string().optional(),
 });
 
 export type GatewayConfig = z.infer<typeof schema> & {
@@ -59,6 +65,14 @@ export type GatewayConfig = z.infer<typeof schema> & {
 
 /** SPEC §4 is the gateway's reason to exist: a deployment can never switch it off. */
 const refuseUnenforcedProduction = schema.superRefine((config, context) => {
+  if (config.PRIVGRAPH_AUDIT === 'off' && config.NODE_ENV === 'production')
+    context.addIssue({
+      code: 'custom',
+      path: ['PRIVGRAPH_AUDIT'],
+      message:
+        'off is refused with NODE_ENV=production: every read of personal data must leave an ' +
+        "audit event; off exists only to measure the audit trail's cost (docs/performance.md)",
+    });
   if (config.PRIVGRAPH_ENFORCE_ACCESS === 'off' && config.NODE_ENV === 'production')
     context.addIssue({
       code: 'custom',

@@ -22,6 +22,7 @@ import { createFormatError } from './format-error';
 import { applyMiddleware } from 'graphql-middleware';
 import { isObjectType } from 'graphql';
 import { createPrivacyPlugin } from '../access/privacy-plugin';
+import type { AuditEventContent } from '../core/audit/audit-event';
 import { createShield } from '../access/shield-tree';
 import type { ConsentReader } from '../access/subject-facts';
 import { dateOfBirthFields, loadSubjectFacts, minorCutoffDate } from '../access/subject-facts';
@@ -51,6 +52,8 @@ export interface GatewayAppOptions {
     readonly readConsents: ConsentReader;
     /** The clock ages are computed against (tests pin it). */
     readonly now?: () => Date;
+    /** Records each operation's audit events durably before its response leaves (SPEC §7). */
+    readonly audit?: (events: readonly AuditEventContent[]) => Promise<void>;
   };
   /** The rights-request service (SPEC §6) the control plane's request operations call;
    * without it they are refused. Who may call which is decided on its policy. */
@@ -131,6 +134,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
             model: subject.model,
             keys: access.keys,
             dataMapVersion: options.map.contentHash,
+            ...(access.audit ? { audit: access.audit } : {}),
           }),
         ]
       : [],

@@ -34,6 +34,7 @@ import type { DeidentifyKeys } from '../core/deidentify/keys';
 import { seedDemoIfNeeded } from './seed-demo-if-needed';
 import { startDemoConsultationService } from '../../seeds/demo/consultation-service/beside-gateway';
 import { startRequests } from './start-requests';
+import { startAudit, versionEvent } from './start-audit';
 
 export interface RunningGateway {
   readonly url: string;
@@ -113,19 +114,46 @@ export async function startGateway(
       });
       if (holds > 0) log(`placed ${holds} demo legal holds in the store`);
     }
-    await recordPolicySnapshot(store, {
+    const audit =
+      config.PRIVGRAPH_AUDIT === 'on'
+        ? startAudit(store, keys.hashKey, {
+            dataDir: config.dataDir,
+            ...(config.PRIVGRAPH_AUDIT_CHECKPOINT_FILE
+              ? { checkpointFile: config.PRIVGRAPH_AUDIT_CHECKPOINT_FILE }
+              : {}),
+          })
+        : undefined;
+    if (audit) {
+      onStop('audit trail', () => audit.writer.close());
+      log(`audit trail: checkpoints signed into ${audit.checkpoints.file}`);
+    } else log('WARNING: PRIVGRAPH_AUDIT=off: no audit trail; for benchmarks only');
+    const policySnapshot = await recordPolicySnapshot(store, {
       contentHash: policy.contentHash,
       sourceFile: path.relative(process.cwd(), policy.sourceFile),
       content: loadedPolicy.text,
       roles: policy.roles.size,
     });
-    await recordDataMapSnapshot(store, {
+    const mapSnapshot = await recordDataMapSnapshot(store, {
       contentHash: map.contentHash,
       sourceFile: path.relative(process.cwd(), map.sourceFile),
       content: text,
       systems: map.systems.length,
       collections: map.systems.reduce((n, s) => n + s.collections.length, 0),
     });
+    await audit?.writer.record([
+      ...(policySnapshot.created
+        ? [
+            versionEvent(
+              'policy',
+              policy.contentHash,
+              path.relative(process.cwd(), policy.sourceFile),
+            ),
+          ]
+        : []),
+      ...(mapSnapshot.created
+        ? [versionEvent('datamap', map.contentHash, path.relative(process.cwd(), map.sourceFile))]
+        : []),
+    ]);
 
     const sources = new SourceRegistry(map, {
       poolSize: config.PRIVGRAPH_SOURCE_POOL_SIZE,
@@ -185,6 +213,7 @@ export async function startGateway(
               policy,
               keys: deidentifyKeysOf(keys),
               readConsents: (groups) => loadConsentStates(store, groups),
+              ...(audit ? { audit: (events) => audit.writer.record(events) } : {}),
             },
           }
         : {}),

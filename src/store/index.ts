@@ -45,3 +45,5 @@ export { loadExportPackage, purgeExpiredPackages, saveExportPackage } from './ex
 export type { StoredPackage } from './export-packages';
 export { listConsentEvents } from './consent-history';
 export type { ConsentHistoryEvent } from './consent-history';
+export { appendAuditEvents, auditHead, queryAuditEvents, readAuditChain } from './audit-events';
+export type { AuditQuery, ChainHead, StoredAuditEvent } from './audit-events';

@@ -9,6 +9,7 @@ import { RequestTask } from './request-task.entity';
 import { RequestEvent } from './request-event.entity';
 import { LegalHoldRecord } from './legal-hold.entity';
 import { ExportPackage } from './export-package.entity';
+import { AuditEventRecord } from './audit-event.entity';
 
 export const storeEntities = [
   DataMapSnapshot,
@@ -20,9 +21,11 @@ export const storeEntities = [
   RequestEvent,
   LegalHoldRecord,
   ExportPackage,
+  AuditEventRecord,
 ];
 
 export {
+  AuditEventRecord,
   ConsentEvent,
   DataMapSnapshot,
   ExportPackage,

@@ -32,6 +32,7 @@ async function storeTables(runner: {
 
 test('the store lives in the privgraph schema, migrations table included', async () => {
   expect(await storeTables(ds)).toEqual([
+    'audit_events',
     'consent_events',
     'data_map_snapshots',
     'export_packages',
