@@ -64,7 +64,8 @@ async function labelOf(url: string): Promise<string | null> {
   return rows[0]?.label ?? null;
 }
 
-function withDatabase(serverUrl: string, database: string): string {
+/** The same server's database `database`. */
+export function withDatabase(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();

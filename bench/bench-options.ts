@@ -19,14 +19,27 @@ export interface BenchOptions {
   readonly profile: boolean;
   readonly skipSeed: boolean;
   readonly reseed: boolean;
+  /** Which phases run: the subject lookup (floor, gateways), the rights requests, or both. */
+  readonly phases: readonly BenchPhase[];
+  /** People whose access export and erasure are timed one at a time. */
+  readonly requestPeople: number;
+  /** People erased at once in each bulk run. */
+  readonly bulkPeople: number;
+  /** Worker processes of each bulk run (one run per entry). */
+  readonly bulkWorkers: readonly number[];
 }
+
+export const BENCH_PHASES = ['lookup', 'requests'] as const;
+export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export const DEFAULT_SUBJECTS = 100_000;
 export const DEFAULT_EMBEDDED_SUBJECTS = 10_000;
 
 const USAGE = `usage: npm run bench -- [--subjects N] [--duration S] [--rounds R] [--warmup S]
                         [--connections C] [--sample N] [--checks N]
-                        [--profile] [--skip-seed | --reseed]`;
+                        [--profile] [--skip-seed | --reseed]
+                        [--only lookup|requests] [--request-people N] [--bulk-people N]
+                        [--bulk-workers W[,W…]]`;
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -50,6 +63,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       profile: { type: 'boolean', default: false },
       'skip-seed': { type: 'boolean', default: false },
       reseed: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'request-people': { type: 'string' },
+      'bulk-people': { type: 'string' },
+      'bulk-workers': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -71,5 +88,18 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     profile: values.profile,
     skipSeed: values['skip-seed'],
     reseed: values.reseed,
+    phases: phasesOf(values.only),
+    requestPeople: positive('request-people', values['request-people'], 200),
+    bulkPeople: positive('bulk-people', values['bulk-people'], 200),
+    bulkWorkers: (values['bulk-workers'] ?? '1,2')
+      .split(',')
+      .map((count) => positive('bulk-workers', count.trim(), 0)),
   };
+}
+
+function phasesOf(only: string | undefined): readonly BenchPhase[] {
+  if (only === undefined) return BENCH_PHASES;
+  const phase = BENCH_PHASES.find((name) => name === only);
+  if (!phase) throw new Error(`--only must be one of ${BENCH_PHASES.join(', ')}\n${USAGE}`);
+  return [phase];
 }

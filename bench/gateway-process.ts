@@ -17,19 +17,15 @@
  * production flag only decides which keys start-up accepts, and this one gets all of them.
  */
 import 'reflect-metadata';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { readConfig } from '../src/server/config';
 import { startGateway } from '../src/server/start-gateway';
 import { BENCH_PURPOSE, BENCH_ROLE } from './bench-caller';
+import { BENCH_HASH_KEY } from './bench-keys';
 import { countStatements, reportFailure, serveOrchestrator } from './target-ipc';
 
 const TOKEN_LIFETIME_SECONDS = 3600;
-
-/** The store keys consent by a keyed hash of the subject (SPEC §4.5): a key that stays the
- * same from run to run keeps the imported consent history findable. A benchmark fixture,
- * not a secret — the bench database holds generated people only. */
-const BENCH_HASH_KEY = createHash('sha256').update('privgraph bench hash key').digest('base64');
 
 /** An HS256 token as an identity provider would issue it: one role, a subject, an expiry. */
 async function benchToken(secret: string, role: string, roleClaim: string): Promise<string> {

@@ -1,5 +1,5 @@
 /** The run's table on stdout, and `bench/results/latest.json` for whoever compares runs. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchDatabase } from './bench-database';
 import type { AnswerCheck } from './check-same-answers';
@@ -166,9 +166,30 @@ export function printReport(report: BenchReport): void {
   for (const line of lines) console.log(line);
 }
 
+const LATEST = path.resolve(__dirname, 'results', 'latest.json');
+
+/** What the last runs left in latest.json; each phase replaces only its own part. */
+function readLatest(): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(LATEST, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+function writeLatest(content: Record<string, unknown>): string {
+  mkdirSync(path.dirname(LATEST), { recursive: true });
+  writeFileSync(LATEST, `${JSON.stringify(content, null, 2)}\n`);
+  return LATEST;
+}
+
+/** The lookup's figures, keeping the rights-request phase's (`requests`) of an earlier run. */
 export function writeReport(report: BenchReport): string {
-  const file = path.resolve(__dirname, 'results', 'latest.json');
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-  return file;
+  const { requests } = readLatest();
+  return writeLatest({ ...report, ...(requests === undefined ? {} : { requests }) });
+}
+
+/** The rights-request phase's figures under `requests`, keeping the lookup's. */
+export function writeRequestsReport(requests: unknown): string {
+  return writeLatest({ ...readLatest(), requests });
 }

@@ -1,203 +1,43 @@
 /**
- * `npm run bench`: the performance baseline of SPEC §9 (issue #2, item 10) in one run —
- * a subject lookup by phone across every demo system, through the gateway and through the
- * floor (the same SQL sent by hand), each in its own process, loaded by autocannon from a
- * third; the gateway's throughput as a share of the floor's, and as a share of its own
- * throughput with field-level access off (the policy's cost). See docs/performance.md.
+ * `npm run bench`: SPEC §9's figures on one machine, in two phases over the same demo world
+ * (docs/performance.md):
+ * - `lookup` (lookup-bench.ts): the performance baseline of issue #2, item 10 — a subject
+ *   lookup through the gateway as a share of the floor's throughput, and the policy's cost;
+ * - `requests` (requests-bench.ts, issue #5): access-export and erasure latency per person,
+ *   and bulk erasure throughput, on throwaway copies of the world.
+ * Both by default, one with `--only`.
  *
  * Not part of `npm test` or CI: it needs minutes, a quiet machine, and says nothing by
- * pass/fail — except that it refuses to measure when the targets do not give the same
- * rows with the same statements.
+ * pass/fail — except that it refuses to measure when the lookup's targets do not give the
+ * same rows with the same statements.
  */
-import path from 'node:path';
-import { BENCH_PURPOSE, BENCH_ROLE } from './bench-caller';
-import type { BenchDatabase } from './bench-database';
 import { openBenchDatabase } from './bench-database';
-import type { BenchOptions } from './bench-options';
 import { parseBenchOptions } from './bench-options';
-import type { AnswerCheck } from './check-same-answers';
-import { checkSameAnswers } from './check-same-answers';
-import { withoutMinorFlag } from './floor-sql';
-import type { LoadGenerator } from './load';
-import { startLoadGenerator } from './load';
-import { backgroundBusy, describeMachine } from './machine';
-import type { TargetFigures } from './measure-target';
-import { measureRounds } from './measure-rounds';
-import type { ProfileSummary } from './profile-summary';
-import { printProfile, summariseProfile } from './profile-summary';
-import type { BenchReport } from './report';
-import { checkSummary, printReport, writeReport } from './report';
-import { currentRevision } from './revision';
-import { samplePhones } from './sample-people';
-import { subjectRequestBody } from './subject-query';
-import { cpuRatio, median, roundRatios, summariseTarget } from './summarise-runs';
-import { startTargets, TARGET_NAMES } from './start-targets';
-import type { TargetProcess } from './target-process';
+import { runLookupBench } from './lookup-bench';
+import { describeMachine } from './machine';
+import { writeRequestsReport } from './report';
+import { runRequestsBench } from './requests-bench';
+import { printRequestsReport } from './requests-report';
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const PROFILE_DIR = path.join(__dirname, 'results', 'profiles');
-
-/** PostgreSQL's backends can be read from /proc only when the server runs here. */
-function onThisMachine(database: BenchDatabase): boolean {
-  const host = new URL(database.url).hostname;
-  return database.engine === 'postgresql' && ['127.0.0.1', 'localhost', '[::1]'].includes(host);
-}
-
-interface Measured {
-  readonly phones: readonly string[];
-  readonly check: AnswerCheck;
-  readonly checkWithoutPolicy: AnswerCheck;
-  readonly background: number | null;
-  readonly runs: {
-    floor: TargetFigures[];
-    gateway: TargetFigures[];
-    withoutPolicy: TargetFigures[];
-  };
-}
-
-/** Stops the run when `check` found the targets doing different work. */
-function refuseUnequal(check: AnswerCheck, target: string): void {
-  if (check.mismatches.length === 0) return;
-  const lines = check.mismatches;
-  const shown = lines.length <= 30 ? lines : [...lines.slice(0, 15), '…', ...lines.slice(-15)];
-  for (const line of shown) console.error(`  ${line}`);
-  throw new Error(
-    `the floor and ${target} disagree (${check.mismatches.length} differences): not measuring`,
-  );
-}
-
-async function measure(
-  database: BenchDatabase,
-  options: BenchOptions,
-  targets: TargetProcess[],
-  loads: LoadGenerator[],
-): Promise<Measured> {
-  const phones = await samplePhones(database.url, options.sample);
-  log(`${phones.length} sample people, present in every system`);
-  log('starting the floor, the gateway and the gateway without policy (child processes)');
-  const profileDir = options.profile ? PROFILE_DIR : undefined;
-  const { floor, gateway, withoutPolicy, services } = await startTargets(
-    database,
-    profileDir,
-    targets,
-    log,
-  );
-
-  const checked = phones.slice(0, options.checks);
-  const check = await checkSameAnswers(gateway, floor, services, checked);
-  refuseUnequal(check, 'the gateway');
-  log(`gateway: same rows and same source statements for ${check.people} people`);
-  const checkWithoutPolicy = await checkSameAnswers(
-    withoutPolicy,
-    floor,
-    services,
-    checked,
-    withoutMinorFlag,
-  );
-  refuseUnequal(checkWithoutPolicy, 'the gateway without policy');
-  log(
-    `gateway without policy: same rows and the same source statements but for the minor flag, for ${checkWithoutPolicy.people} people`,
-  );
-
-  // Other work on the machine, measured while our processes are all idle (before the load
-  // generator starts: its own start-up would count).
-  const background = await backgroundBusy();
-  const load = startLoadGenerator();
-  loads.push(load);
-  const [floorRuns, gatewayRuns, withoutPolicyRuns] = await measureRounds(
-    [
-      { target: floor, headers: gateway.headers },
-      { target: gateway, headers: gateway.headers },
-      { target: withoutPolicy, headers: withoutPolicy.headers },
-    ],
-    load,
-    {
-      rounds: options.rounds,
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-      connections: options.connections,
-      bodies: phones.map(subjectRequestBody),
-      services,
-      postgresUrl: onThisMachine(database) ? database.url : null,
-    },
-    log,
-  );
-  const runs = {
-    floor: floorRuns ?? [],
-    gateway: gatewayRuns ?? [],
-    withoutPolicy: withoutPolicyRuns ?? [],
-  };
-  return { phones, check, checkWithoutPolicy, background, runs };
-}
-
-function profiles(runs: Measured['runs']): Record<string, ProfileSummary> {
-  const summaries: Record<string, ProfileSummary> = {};
-  for (const [key, list] of Object.entries(runs) as [keyof typeof runs, TargetFigures[]][]) {
-    const name = TARGET_NAMES[key];
-    const summary = summariseProfile(
-      path.join(PROFILE_DIR, `${name}.cpuprofile`),
-      list.map((run) => run.window),
-    );
-    printProfile(name, summary, summariseTarget(list).targetCpuMsPerRequest);
-    summaries[name] = summary;
-  }
-  return summaries;
-}
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
   const startedAt = Date.now();
   const machine = describeMachine();
   const database = await openBenchDatabase(options, log);
-  const targets: TargetProcess[] = [];
-  const loads: LoadGenerator[] = [];
-  let measured: Measured;
   try {
-    measured = await measure(database, options, targets, loads);
+    if (options.phases.includes('lookup')) await runLookupBench(database, options, machine);
+    if (options.phases.includes('requests')) {
+      log('rights requests: access export, erasure, bulk erasure');
+      const report = await runRequestsBench(database, options, log);
+      printRequestsReport(report);
+      log(`wrote ${writeRequestsReport(report)}`);
+    }
   } finally {
-    for (const load of loads) load.close();
-    // Targets write their profiles as they exit: stop them before reading those.
-    await Promise.all(targets.map((target) => target.stop()));
     await database.close();
   }
-  const { phones, check, checkWithoutPolicy, background, runs } = measured;
-  const ratios = roundRatios(runs.gateway, runs.floor);
-  const policyRatios = roundRatios(runs.gateway, runs.withoutPolicy);
-  const floorSummary = summariseTarget(runs.floor);
-  const gatewaySummary = summariseTarget(runs.gateway);
-  const withoutPolicySummary = summariseTarget(runs.withoutPolicy);
-  const { url: _url, close: _close, ...databaseInfo } = database;
-  const report: BenchReport = {
-    date: new Date().toISOString(),
-    revision: currentRevision(),
-    machine: { ...machine, backgroundBusy: background },
-    database: databaseInfo,
-    options: {
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-      rounds: options.rounds,
-      connections: options.connections,
-      sample: phones.length,
-      role: BENCH_ROLE,
-      purpose: BENCH_PURPOSE,
-      profiled: options.profile,
-    },
-    check: checkSummary(check),
-    checkWithoutPolicy: checkSummary(checkWithoutPolicy),
-    targets: [floorSummary, gatewaySummary, withoutPolicySummary],
-    runs: [...runs.floor, ...runs.gateway, ...runs.withoutPolicy],
-    roundRatios: ratios,
-    ratio: median(ratios),
-    cpuRatio: cpuRatio(floorSummary, gatewaySummary),
-    policy: {
-      roundRatios: policyRatios,
-      ratio: median(policyRatios),
-      cpuRatio: cpuRatio(withoutPolicySummary, gatewaySummary),
-    },
-    ...(options.profile ? { profiles: profiles(runs) } : {}),
-  };
-  printReport(report);
-  log(`wrote ${writeReport(report)} (${Math.round((Date.now() - startedAt) / 1000)} s in all)`);
+  log(`${Math.round((Date.now() - startedAt) / 1000)} s in all`);
 }
 
 main().catch((error: unknown) => {

@@ -3,9 +3,8 @@
  * service when the map makes it an HTTP source (a source, shared by every target), the
  * floor, the gateway, and the gateway with field-level access off (the policy's cost).
  */
-import { randomBytes } from 'node:crypto';
 import type { BenchDatabase } from './bench-database';
-import { supportSourceKind } from './demo-sources';
+import { startDemoServices } from './start-services';
 import type { TargetProcess } from './target-process';
 import { startTarget } from './target-process';
 
@@ -32,18 +31,7 @@ export async function startTargets(
   children: TargetProcess[],
   log: (line: string) => void,
 ): Promise<Started> {
-  const env: Record<string, string> = {};
-  const services: TargetProcess[] = [];
-  if (supportSourceKind() === 'http') {
-    const token = `Bearer ${randomBytes(24).toString('base64url')}`;
-    const support = await startTarget('support', 'support-service-process.ts', database.url, {
-      SUPPORT_SERVICE_TOKEN: token,
-    });
-    children.push(support);
-    services.push(support);
-    Object.assign(env, { SUPPORT_SERVICE_URL: support.url, SUPPORT_SERVICE_TOKEN: token });
-    log(`the demo's consultation service (system "support") runs on its own at ${support.url}`);
-  }
+  const { env, services } = await startDemoServices(database.url, children, log);
   const started = await Promise.allSettled([
     startTarget(TARGET_NAMES.floor, 'floor-server.ts', database.url, env, profileDir),
     startTarget(TARGET_NAMES.gateway, 'gateway-process.ts', database.url, env, profileDir),

@@ -25,7 +25,10 @@ const STOP_TIMEOUT_MS = 20_000;
 /** Environment of a child: the benchmark's sources only — never a source URL the caller's
  * shell happens to carry (`ACCOUNTS_DATABASE_URL`, `SUPPORT_SERVICE_URL`…) — and
  * production mode. */
-function childEnv(databaseUrl: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnv(
+  databaseUrl: string,
+  extra: Readonly<Record<string, string>>,
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!/(DATABASE_URL|_SERVICE_URL|_SERVICE_TOKEN)$/.test(name) && !name.startsWith('PRIVGRAPH_'))
