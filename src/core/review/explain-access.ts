@@ -77,7 +77,9 @@ export function explainAccess(
       fields.find((f) => f.coordinate === coordinate) ??
       fields.find((f) => f.address === coordinate);
     if (!field) {
-      const known = fields.flatMap((f) => (f.coordinate ? [f.coordinate, f.address] : [f.address]));
+      // Suggest in the form asked: a coordinate has one dot, an address two.
+      const asAddress = coordinate.split('.').length > 2;
+      const known = fields.flatMap((f) => (asAddress ? [f.address] : (f.coordinate ?? [])));
       return refuse(
         `no field at '${coordinate}'`,
         didYouMean(

@@ -27,6 +27,10 @@ describe('buildControlSchema', () => {
       'rightsRequest',
       'subjectConsents',
       'legalHolds',
+      'explainAccess',
+      'permissionMatrix',
+      'policyLint',
+      'policyDiff',
     ]);
   });
 
