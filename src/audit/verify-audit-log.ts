@@ -1,13 +1,15 @@
 /**
  * Verifies the whole audit trail (SPEC §7: "a verify query/command detects any edited,
- * removed, inserted, reordered or truncated event"): the chain page by page from the first
- * event, then every authentic checkpoint outside the database against it — a checkpoint past
- * the log's end means the tail was cut; one whose link differs means history was rewritten.
+ * removed, inserted, reordered or truncated event"): the chain page by page from the lowest
+ * position (a row below 1 is a forgery too), each verified event's query columns against its
+ * content, then every authentic checkpoint outside the database against it — a checkpoint
+ * past the log's end means the tail was cut; one whose link differs means history was
+ * rewritten.
  */
 import type { DataSource } from 'typeorm';
 import type { BrokenLink } from '../core/audit/audit-chain';
 import { GENESIS, verifyChain } from '../core/audit/audit-chain';
-import { readAuditChain } from '../store';
+import { differingAuditColumn, readAuditChain } from '../store';
 import type { CheckpointSink } from './checkpoint-file';
 
 export interface AuditVerification {
@@ -35,14 +37,25 @@ export async function verifyAuditLog(
   let last = { position: 0, hash: GENESIS };
   let events = 0;
   let broken: BrokenLink | undefined;
-  for (;;) {
-    const page = await readAuditChain(store, last.position, PAGE);
+  for (let after: number | null = null; ; after = last.position) {
+    const page = await readAuditChain(store, after, PAGE);
     if (page.length === 0) break;
     const check = verifyChain(chainKey, page, last);
-    events += check.checked;
-    for (const event of page.slice(0, check.checked))
+    for (const event of page.slice(0, check.checked)) {
+      const column = differingAuditColumn(event);
+      if (column) {
+        broken = {
+          position: event.position,
+          problem: 'edited',
+          detail: `event ${event.position}'s ${column} column differs from its content (which the MAC covers); the audit queries filter on that column`,
+        };
+        break;
+      }
       if (wanted.has(event.position)) seen.set(event.position, event.hash);
-    last = check.last;
+      last = { position: event.position, hash: event.hash };
+      events += 1;
+    }
+    if (broken) break;
     if (check.broken) {
       broken = check.broken;
       break;

@@ -70,23 +70,94 @@ export async function auditHead(ds: DataSource): Promise<ChainHead> {
     : { position: 0, hash: GENESIS };
 }
 
-/** Events after `afterPosition`, in position order (verification pages through the log). */
+/**
+ * The columns the audit queries filter on (`queryAuditEvents`): copies of the content's
+ * fields, outside the MAC — so verification checks them against the content they came from.
+ */
+export interface AuditColumns {
+  readonly at: Date;
+  readonly kind: string;
+  readonly actor: string;
+  readonly role: string | null;
+  readonly purpose: string | null;
+  readonly subjectKeys: readonly string[];
+  readonly requestId: string | null;
+}
+
+export interface StoredChainEvent extends ChainedEvent {
+  readonly columns: AuditColumns;
+}
+
+/**
+ * Events after `afterPosition` in position order (verification pages through the log);
+ * `null` reads from the lowest position there is — a row below 1, which no writer makes, is
+ * a forgery that verification must see, since the audit queries would return it.
+ */
 export async function readAuditChain(
   ds: DataSource,
-  afterPosition: number,
+  afterPosition: number | null,
   limit: number,
-): Promise<ChainedEvent[]> {
-  const rows: { position: string; content: string; prev_hash: string; hash: string }[] =
-    await ds.query(
-      `SELECT position, content, prev_hash, hash FROM ${T} WHERE position > $1 ORDER BY position LIMIT $2`,
-      [afterPosition, limit],
-    );
+): Promise<StoredChainEvent[]> {
+  const rows: {
+    position: string;
+    content: string;
+    prev_hash: string;
+    hash: string;
+    at: Date;
+    kind: string;
+    actor: string;
+    role: string | null;
+    purpose: string | null;
+    subject_keys: string[];
+    request_id: string | null;
+  }[] = await ds.query(
+    `SELECT position, content, prev_hash, hash, at, kind, actor, role, purpose, subject_keys, request_id
+       FROM ${T} ${afterPosition === null ? '' : 'WHERE position > $2'} ORDER BY position LIMIT $1`,
+    afterPosition === null ? [limit] : [limit, afterPosition],
+  );
   return rows.map((r) => ({
     position: Number(r.position),
     content: r.content,
     prevHash: r.prev_hash,
     hash: r.hash,
+    columns: {
+      at: r.at,
+      kind: r.kind,
+      actor: r.actor,
+      role: r.role,
+      purpose: r.purpose,
+      subjectKeys: r.subject_keys,
+      requestId: r.request_id,
+    },
   }));
+}
+
+/**
+ * The first column of `event` that is not what `appendAuditEvents` derived from its content,
+ * or undefined when all agree. An edited column escapes the MAC but changes what the audit
+ * queries answer (an emptied `subject_keys` hides the event from its data subject). For
+ * events whose MAC verified: their content is the canonical JSON a writer made.
+ */
+export function differingAuditColumn(event: StoredChainEvent): keyof AuditColumns | undefined {
+  const content = JSON.parse(event.content) as AuditEventContent;
+  const { columns } = event;
+  const expected: Omit<AuditColumns, 'at' | 'subjectKeys'> = {
+    kind: content.kind,
+    actor: content.actor,
+    role: content.role ?? null,
+    purpose: content.purpose ?? null,
+    requestId: content.requestId ?? null,
+  };
+  if (new Date(columns.at).getTime() !== Date.parse(content.at)) return 'at';
+  for (const name of ['kind', 'actor', 'role', 'purpose', 'requestId'] as const)
+    if (columns[name] !== expected[name]) return name;
+  const keys = content.subjectKeys;
+  if (
+    columns.subjectKeys.length !== keys.length ||
+    columns.subjectKeys.some((key, i) => key !== keys[i])
+  )
+    return 'subjectKeys';
+  return undefined;
 }
 
 export interface AuditQuery {

@@ -45,5 +45,17 @@ export { loadExportPackage, purgeExpiredPackages, saveExportPackage } from './ex
 export type { StoredPackage } from './export-packages';
 export { listConsentEvents } from './consent-history';
 export type { ConsentHistoryEvent } from './consent-history';
-export { appendAuditEvents, auditHead, queryAuditEvents, readAuditChain } from './audit-events';
-export type { AuditQuery, ChainHead, StoredAuditEvent } from './audit-events';
+export {
+  appendAuditEvents,
+  auditHead,
+  differingAuditColumn,
+  queryAuditEvents,
+  readAuditChain,
+} from './audit-events';
+export type {
+  AuditColumns,
+  AuditQuery,
+  ChainHead,
+  StoredAuditEvent,
+  StoredChainEvent,
+} from './audit-events';
