@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { runDatamapValidate } from './datamap-validate';
+import { runPolicy } from './policy-command';
 import { runRequest } from './request-command';
 import { runToken } from './token';
 
@@ -14,6 +15,10 @@ commands:
   token --role ROLE [--subject S] [--ttl 1h]
                                           mint a bearer token with the deployment's HS256 secret
                                           (the demo secret in development); prints only the token
+  policy explain|matrix|lint|diff [--format md|html] [--out FILE]
+                                          review the policy from the files: why a role gets a
+                                          field, the whole matrix, risky rules, what a change
+                                          would change; privgraph policy --help
   request access|erase|approve|reject|retry|status|list|download …
                                           rights requests on a running gateway (GraphQL over HTTP,
                                           --url, --token or PRIVGRAPH_TOKEN); privgraph request --help
@@ -29,6 +34,7 @@ async function dispatch(args: string[], out: Output): Promise<number> {
   if (group === 'datamap' && command === 'validate') return runDatamapValidate(rest, out);
   if (group === 'token') return runToken(args.slice(1), out);
   if (group === 'request') return runRequest(args.slice(1), out);
+  if (group === 'policy') return runPolicy(args.slice(1), out);
   out.error(
     group === undefined || group === '--help' || group === 'help'
       ? USAGE
