@@ -9,6 +9,7 @@ import { CreatePolicySnapshots1796000000001 } from './1796000000001-CreatePolicy
 import { CreateRightsRequests1796000000002 } from './1796000000002-CreateRightsRequests';
 import { AddTaskQueue1796000000003 } from './1796000000003-AddTaskQueue';
 import { CreateAuditEvents1796000000004 } from './1796000000004-CreateAuditEvents';
+import { AuditRefusesTruncate1796000000005 } from './1796000000005-AuditRefusesTruncate';
 
 export const storeMigrations = [
   CreateGatewayStore1795995978220,
@@ -17,4 +18,5 @@ export const storeMigrations = [
   CreateRightsRequests1796000000002,
   AddTaskQueue1796000000003,
   CreateAuditEvents1796000000004,
+  AuditRefusesTruncate1796000000005,
 ];

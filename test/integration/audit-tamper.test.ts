@@ -176,7 +176,7 @@ describe('a log appended concurrently by two DataSources and a second process', 
     expect(signed.checkpoints.length).toBeLessThan(CALLS / 2);
   });
 
-  it('refuses UPDATE and DELETE while the append-only trigger is on', async () => {
+  it('refuses UPDATE, DELETE and TRUNCATE while the append-only triggers are on', async () => {
     const copy = await copyTestDatabase(admin, (template as { url: string }).url);
     copies.push(copy);
     await withClient(copy.url, async (db) => {
@@ -189,6 +189,7 @@ describe('a log appended concurrently by two DataSources and a second process', 
       await expect(
         db.query(`DELETE FROM privgraph.audit_events WHERE position > ${TOTAL - 3}`),
       ).rejects.toThrow(/append-only/);
+      await expect(db.query('TRUNCATE privgraph.audit_events')).rejects.toThrow(/append-only/);
     });
     expect((await verify(copy.url)).ok).toBe(true);
   });

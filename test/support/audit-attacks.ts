@@ -187,9 +187,8 @@ export function auditAttacks({ at, total: TOTAL }: WrittenLog): AuditAttack[] {
       broken: () => ({ position: TOTAL - 2, problem: 'truncated' }),
     },
     {
-      // a row trigger never sees TRUNCATE: the append-only trigger does not refuse it
+      // refused while the triggers are on (a statement trigger); an attacker disables them
       name: 'the whole table emptied with TRUNCATE',
-      trigger: 'on',
       statements: () => ['TRUNCATE privgraph.audit_events'],
       broken: () => ({ position: 1, problem: 'truncated' }),
     },

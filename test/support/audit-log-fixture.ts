@@ -111,8 +111,6 @@ export async function readAuditRows(db: Client): Promise<StoredChainRow[]> {
   }));
 }
 
-const TRIGGER = 'audit_events_append_only';
-
 /**
  * Runs `statements` in one transaction with the append-only trigger disabled around them:
  * what an attacker with the table owner's or a superuser's rights does. `trigger: 'on'`
@@ -129,11 +127,11 @@ export async function tamperWithAuditTable(
   await db.connect();
   try {
     await db.query('BEGIN');
-    if (disable) await db.query(`ALTER TABLE privgraph.audit_events DISABLE TRIGGER ${TRIGGER}`);
+    if (disable) await db.query(`ALTER TABLE privgraph.audit_events DISABLE TRIGGER USER`);
     for (const statement of statements)
       if (typeof statement === 'string') await db.query(statement);
       else await db.query(statement.text, statement.values);
-    if (disable) await db.query(`ALTER TABLE privgraph.audit_events ENABLE TRIGGER ${TRIGGER}`);
+    if (disable) await db.query(`ALTER TABLE privgraph.audit_events ENABLE TRIGGER USER`);
     await db.query('COMMIT');
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
