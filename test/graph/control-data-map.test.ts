@@ -286,7 +286,11 @@ describe('dataMap beside the demo subject graph', () => {
     ).__schema;
     expect(introspected.queryType.fields.map((f) => f.name).sort()).toEqual([
       'dataMap',
+      'explainAccess',
       'legalHolds',
+      'permissionMatrix',
+      'policyDiff',
+      'policyLint',
       'rightsRequest',
       'rightsRequests',
       'subject',
