@@ -18,6 +18,7 @@ import {
   saveExportPackage,
   transitionRequest,
 } from '../store';
+import { auditRequest, workerOf } from './audit-request';
 import { collectPeople } from './collect-person';
 import type { SealedPayload } from './open-request';
 import { openRequest } from './open-request';
@@ -90,7 +91,7 @@ export async function runExportTask(
     0,
   );
   const systems = pkg.systems.filter((s) => s.collections.some((c) => c.rows.length > 0)).length;
-  await transitionRequest(
+  const completed = await transitionRequest(
     rt.store,
     request.id,
     {
@@ -105,6 +106,12 @@ export async function runExportTask(
     },
     ['in_progress', 'partial'],
   );
+  if (completed)
+    await auditRequest(rt, completed, workerOf(task), {
+      kind: 'request',
+      event: 'completed',
+      detail: { rows, systems, bytes: bytes.length, contentHash },
+    });
   return { rows, systems, bytes: bytes.length };
 }
 
@@ -135,6 +142,11 @@ export async function downloadPackage(
     event: 'package_downloaded',
     actor: actor.subject,
     detail: { role: actor.role, contentHash: stored.contentHash },
+  });
+  await auditRequest(rt, request, actor, {
+    kind: 'request',
+    event: 'package_downloaded',
+    detail: { contentHash: stored.contentHash, bytes: json.length },
   });
   return { contentHash: stored.contentHash, json, fileName: `privgraph-access-${requestId}.json` };
 }

@@ -6,29 +6,44 @@
  */
 import type { TaskRecord } from '../store';
 import { enqueueTasks, getRequest, listTasks, transitionRequest } from '../store';
+import type { AuditedBy } from './audit-request';
+import { auditRequest, listed } from './audit-request';
 import type { RequestsRuntime } from './requests-runtime';
 
 export const SOURCE_TASK_KINDS: readonly string[] = ['erase', 'correct'];
 
-export async function advanceRequest(rt: RequestsRuntime, requestId: string): Promise<void> {
+/** `by`: the worker whose task finished, or the caller who retried. */
+export async function advanceRequest(
+  rt: RequestsRuntime,
+  requestId: string,
+  by: AuditedBy,
+): Promise<void> {
   const request = await getRequest(rt.store, requestId);
   if (!request || !['in_progress', 'partial'].includes(request.status)) return;
   const tasks = await listTasks(rt.store, requestId);
   const troubled = tasks.filter(isTroubled);
   if (troubled.length > 0) {
-    await transitionRequest(
+    const unavailable = troubled.map((t) => t.system || t.kind);
+    const moved = await transitionRequest(
       rt.store,
       requestId,
       {
         status: 'partial',
         result: {
           ...(request.result ?? {}),
-          unavailable: troubled.map((t) => t.system || t.kind),
+          unavailable,
           errors: troubled.map((t) => ({ task: t.kind, system: t.system, error: t.lastError })),
         },
       },
       ['in_progress', 'partial'],
     );
+    // one event when the request becomes partial, not one per failed attempt after that
+    if (moved && request.status !== 'partial')
+      await auditRequest(rt, moved, by, {
+        kind: 'request',
+        event: 'partial',
+        detail: { unavailable: listed(unavailable) },
+      });
     return;
   }
   const sourceTasks = tasks.filter((t) => SOURCE_TASK_KINDS.includes(t.kind));
@@ -38,8 +53,12 @@ export async function advanceRequest(rt: RequestsRuntime, requestId: string): Pr
     !tasks.some((t) => t.kind === 'verify')
   )
     await enqueueTasks(rt.store, requestId, [{ kind: 'verify' }], rt.map.contentHash);
-  if (request.status === 'partial')
-    await transitionRequest(rt.store, requestId, { status: 'in_progress' }, ['partial']);
+  if (request.status === 'partial') {
+    const resumed = await transitionRequest(rt.store, requestId, { status: 'in_progress' }, [
+      'partial',
+    ]);
+    if (resumed) await auditRequest(rt, resumed, by, { kind: 'request', event: 'resumed' });
+  }
 }
 
 /** Failed for good, or waiting for a retry after an error. */

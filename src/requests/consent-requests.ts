@@ -8,6 +8,7 @@
 import type { RequestRecord } from '../store';
 import { recordConsentEvents, transitionRequest } from '../store';
 import type { SeedIdentity } from '../core/traversal/resolve-subjects';
+import { auditRequest, listed } from './audit-request';
 import { openRequest } from './open-request';
 import type { Actor, RequestsRuntime } from './requests-runtime';
 import { RequestError } from './requests-runtime';
@@ -92,6 +93,11 @@ async function recordConsent(
     details: { purpose: input.purpose },
   });
   await recordConsentForKeys(rt, request.subjectKeys, purposes, action, actor.subject, request.id);
+  await auditRequest(rt, request, actor, {
+    kind: 'request',
+    event: action === 'withdraw' ? 'consents_withdrawn' : 'consents_granted',
+    detail: { purposes: listed(purposes) },
+  });
   const reply =
     action === 'withdraw'
       ? `Your consent to "${input.purpose}" is withdrawn as of ${rt.now().toISOString()}: we no longer process your personal information for this purpose. Processing before the withdrawal is not affected (PIPL art. 15).`
@@ -107,5 +113,6 @@ async function recordConsent(
     },
     ['in_progress'],
   );
+  if (done) await auditRequest(rt, done, actor, { kind: 'request', event: 'completed' });
   return done ?? request;
 }

@@ -9,6 +9,7 @@ import { planCorrection } from '../core/requests/plan-correction';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
 import type { RequestRecord } from '../store';
 import { appendRequestEvent, enqueueTasks, transitionRequest } from '../store';
+import { auditRequest, listed } from './audit-request';
 import { connectorLookup, fullTraversalPlan } from './collect-person';
 import { sealPlan } from './erasure-plan-store';
 import { openRequest } from './open-request';
@@ -71,12 +72,17 @@ export async function planCorrectionRequest(
       actor: actor.subject,
       detail: { unavailable },
     });
-    return (
-      (await transitionRequest(rt.store, request.id, {
-        status: 'partial',
-        result: { unavailable },
-      })) ?? request
-    );
+    const refused = await transitionRequest(rt.store, request.id, {
+      status: 'partial',
+      result: { unavailable },
+    });
+    if (refused)
+      await auditRequest(rt, refused, actor, {
+        kind: 'request',
+        event: 'plan_refused',
+        detail: { unavailable: listed(unavailable) },
+      });
+    return refused ?? request;
   }
   const traversal = fullTraversalPlan(rt.traversal);
   const shared = await findOtherOwners(
@@ -102,6 +108,15 @@ export async function planCorrectionRequest(
     event: 'planned',
     actor: actor.subject,
     detail: { sources: systems },
+  });
+  await auditRequest(rt, updated ?? request, actor, {
+    kind: 'request',
+    event: 'planned',
+    detail: {
+      category,
+      sources: listed(systems),
+      rewrite: plan.sources.reduce((n, source) => n + source.steps.length, 0),
+    },
   });
   await enqueueTasks(
     rt.store,

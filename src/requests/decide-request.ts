@@ -14,6 +14,7 @@ import {
   transitionRequest,
 } from '../store';
 import { advanceRequest } from './advance-request';
+import { auditRequest, listed } from './audit-request';
 import { collectPeople } from './collect-person';
 import { planCorrectionRequest } from './correction-request';
 import { planRequest } from './erasure-request';
@@ -64,6 +65,11 @@ export async function approveRequest(
     detail: { role: actor.role },
   });
   const systems = (erasure?.sources ?? []).map((source) => source.system);
+  await auditRequest(rt, approved, actor, {
+    kind: 'request',
+    event: 'approved',
+    detail: { sources: listed(systems) },
+  });
   await enqueueTasks(
     rt.store,
     id,
@@ -112,6 +118,7 @@ export async function rejectRequest(
     actor: actor.subject,
     detail: { role: actor.role },
   });
+  await auditRequest(rt, rejected, actor, { kind: 'request', event: 'rejected' });
   return rejected;
 }
 
@@ -144,6 +151,11 @@ export async function retryRequest(
       actor: actor.subject,
       detail: {},
     });
+    await auditRequest(rt, request, actor, {
+      kind: 'request',
+      event: 'retried',
+      detail: { replanned: true },
+    });
     return request.kind === 'correction'
       ? planCorrectionRequest(
           rt,
@@ -162,6 +174,11 @@ export async function retryRequest(
     actor: actor.subject,
     detail: { tasks: again },
   });
-  await advanceRequest(rt, id);
+  await auditRequest(rt, request, actor, {
+    kind: 'request',
+    event: 'retried',
+    detail: { replanned: false, tasks: again },
+  });
+  await advanceRequest(rt, id, actor);
   return mustGet(rt, id);
 }

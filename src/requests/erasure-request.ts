@@ -7,6 +7,7 @@
 import type { SubjectGraph } from '../core/traversal/subject-graph';
 import type { RequestRecord } from '../store';
 import { appendRequestEvent, transitionRequest } from '../store';
+import { auditRequest, listed } from './audit-request';
 import { consentPurposes, recordConsentForKeys } from './consent-requests';
 import { makeErasurePlan, sealPlan, summarisePlan } from './erasure-plan-store';
 import { openRequest } from './open-request';
@@ -51,6 +52,11 @@ export async function closeAccount(
     actor: actor.subject,
     detail: { purposes },
   });
+  await auditRequest(rt, request, actor, {
+    kind: 'request',
+    event: 'consents_withdrawn',
+    detail: { purposes: listed(purposes) },
+  });
   return planRequest(rt, actor, request, person);
 }
 
@@ -86,5 +92,22 @@ export async function planRequest(
     actor: actor.subject,
     detail: refused ? { problems: summary.problems } : { sources: summary.sources },
   });
+  if (updated)
+    await auditRequest(rt, updated, actor, {
+      kind: 'request',
+      event: refused ? 'plan_refused' : 'planned',
+      detail: refused
+        ? { problems: plan.problems.length }
+        : { sources: listed(plan.sources.map((s) => s.system)), ...planCounts(summary) },
+    });
   return updated ?? request;
+}
+
+/** Rows per fate (delete, rewrite, exempt, shared, unchanged) over the plan's collections. */
+function planCounts(summary: Record<string, unknown>): Record<string, number> {
+  const totals: Record<string, number> = {};
+  const collections = (summary.collections ?? {}) as Record<string, Record<string, number>>;
+  for (const counts of Object.values(collections))
+    for (const [fate, n] of Object.entries(counts)) totals[fate] = (totals[fate] ?? 0) + n;
+  return totals;
 }

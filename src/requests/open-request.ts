@@ -13,6 +13,7 @@ import type { SeedIdentity } from '../core/traversal/resolve-subjects';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
 import type { RequestRecord } from '../store';
 import { appendRequestEvent, insertRequest } from '../store';
+import { auditRequest, listed } from './audit-request';
 import { canonicalSeed, collectPeople } from './collect-person';
 import { personKeys } from './person-keys';
 import type { Actor, RequestsRuntime } from './requests-runtime';
@@ -93,6 +94,16 @@ export async function openRequest(
       dueDate: due,
       calendar: rt.calendar.contentHash,
       unavailable: person.failures.map((f) => f.system),
+    },
+  });
+  await auditRequest(rt, request, actor, {
+    kind: 'request',
+    event: 'created',
+    detail: {
+      status: input.status,
+      dueDate: due,
+      identities: request.subjectKeys.length,
+      unavailable: listed(person.failures.map((f) => f.system)),
     },
   });
   return { request, person };

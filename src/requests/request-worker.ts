@@ -105,7 +105,7 @@ export function createRequestWorker(
     } finally {
       clearInterval(renew);
     }
-    await advanceRequest(rt, task.requestId);
+    await advanceRequest(rt, task.requestId, { subject: id });
   }
 
   let stopped = false;

@@ -4,6 +4,7 @@
  * tests and the CLI) — resolvers and workers never reach for globals.
  */
 import type { DataSource } from 'typeorm';
+import type { AuditEventContent } from '../core/audit/audit-event';
 import type { HolidayCalendar } from '../core/calendar/model';
 import type { DataMap } from '../core/datamap/model';
 import type { DeidentifyKeys } from '../core/deidentify/keys';
@@ -33,6 +34,9 @@ export interface RequestsRuntime {
   readonly exportTtlMs: number;
   readonly maxRounds?: number;
   readonly log: (line: string) => void;
+  /** Durably records audit events (src/audit, group commit): every transition of a request
+   * and every write to a source (SPEC §7; `audit-request.ts`). Absent: none are recorded. */
+  readonly audit?: (events: readonly AuditEventContent[]) => Promise<void>;
 }
 
 /** Who acts: the token's subject and role (recorded on every request and event). */

@@ -12,10 +12,12 @@ import type { SourceRow } from '../core/traversal/source-row';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
 import type { RequestRecord, TaskRecord } from '../store';
 import { getRequest, transitionRequest } from '../store';
+import { auditRequest, listed, workerOf } from './audit-request';
 import { collectPeople, readRowsByKey } from './collect-person';
 import { unsealPlan } from './erasure-plan-store';
 import { mergePeople } from './merge-people';
 import { erasureReply } from './request-replies';
+import type { AuditedBy } from './audit-request';
 import type { RequestsRuntime } from './requests-runtime';
 
 export async function runVerifyTask(
@@ -24,12 +26,15 @@ export async function runVerifyTask(
 ): Promise<Record<string, unknown>> {
   const request = await getRequest(rt.store, task.requestId);
   if (!request) throw new Error(`request ${task.requestId} is gone`);
-  return request.kind === 'correction' ? verifyCorrection(rt, request) : verifyErased(rt, request);
+  return request.kind === 'correction'
+    ? verifyCorrection(rt, request, workerOf(task))
+    : verifyErased(rt, request, workerOf(task));
 }
 
 async function verifyErased(
   rt: RequestsRuntime,
   request: RequestRecord,
+  by: AuditedBy,
 ): Promise<Record<string, unknown>> {
   const sealed = unsealPlan(rt, request);
   const plan = sealed.erasure;
@@ -54,7 +59,7 @@ async function verifyErased(
   if (verification.unverified.length > 0) throw new Error(verification.unverified.join('; '));
   const counts = { ...verification.counts };
   if (verification.remaining.length > 0) {
-    await transitionRequest(
+    const partial = await transitionRequest(
       rt.store,
       request.id,
       {
@@ -66,9 +71,18 @@ async function verifyErased(
       },
       ['in_progress', 'partial'],
     );
+    if (partial && request.status !== 'partial')
+      await auditRequest(rt, partial, by, {
+        kind: 'request',
+        event: 'partial',
+        detail: {
+          ...counts,
+          remainingIn: listed([...new Set(verification.remaining.map((r) => r.collection))]),
+        },
+      });
     return counts;
   }
-  await transitionRequest(
+  const completed = await transitionRequest(
     rt.store,
     request.id,
     {
@@ -83,12 +97,19 @@ async function verifyErased(
     },
     ['in_progress', 'partial'],
   );
+  if (completed)
+    await auditRequest(rt, completed, by, {
+      kind: 'request',
+      event: 'completed',
+      detail: counts,
+    });
   return counts;
 }
 
 async function verifyCorrection(
   rt: RequestsRuntime,
   request: RequestRecord,
+  by: AuditedBy,
 ): Promise<Record<string, unknown>> {
   const sources: readonly SourcePlan[] = unsealPlan(rt, request).correction ?? [];
   const wrong: string[] = [];
@@ -124,15 +145,21 @@ async function verifyCorrection(
   }
   const category = String(request.details.category);
   if (wrong.length > 0) {
-    await transitionRequest(
+    const partial = await transitionRequest(
       rt.store,
       request.id,
       { status: 'partial', result: { corrected, notCorrected: wrong } },
       ['in_progress', 'partial'],
     );
+    if (partial && request.status !== 'partial')
+      await auditRequest(rt, partial, by, {
+        kind: 'request',
+        event: 'partial',
+        detail: { corrected, notCorrected: wrong.length, remainingIn: listed([...new Set(wrong)]) },
+      });
     return { corrected, notCorrected: wrong.length };
   }
-  await transitionRequest(
+  const completed = await transitionRequest(
     rt.store,
     request.id,
     {
@@ -146,5 +173,11 @@ async function verifyCorrection(
     },
     ['in_progress', 'partial'],
   );
+  if (completed)
+    await auditRequest(rt, completed, by, {
+      kind: 'request',
+      event: 'completed',
+      detail: { corrected, systems: sources.length },
+    });
   return { corrected };
 }

@@ -194,6 +194,7 @@ export async function startGateway(
       maxRounds: config.PRIVGRAPH_MAX_TRAVERSAL_ROUNDS,
       workerPollMs: config.PRIVGRAPH_REQUEST_WORKER_POLL_MS,
       log,
+      ...(audit ? { audit: audit.writer.record } : {}),
     });
     onStop('rights requests (worker, package purge)', () => requests.stop());
 

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import type { AuditEventContent } from '../core/audit/audit-event';
 import { holidayCalendarOrThrow } from '../core/calendar/parse-holiday-calendar';
 import { loadHolidayCalendar } from '../core/calendar/load-holiday-calendar';
 import { formatProblem } from '../core/datamap/data-map-error';
@@ -36,6 +37,8 @@ export interface RequestsSetup {
   /** Worker poll interval; 0 runs no worker in this process. */
   readonly workerPollMs: number;
   readonly log: (line: string) => void;
+  /** The audit writer's `record` (SPEC §7): every request transition and source write. */
+  readonly audit?: (events: readonly AuditEventContent[]) => Promise<void>;
 }
 
 export async function startRequests(
@@ -62,6 +65,7 @@ export async function startRequests(
     exportTtlMs: setup.exportTtlHours * 3_600_000,
     maxRounds: setup.maxRounds,
     log: setup.log,
+    ...(setup.audit ? { audit: setup.audit } : {}),
   };
   setup.log(
     `rights requests: due dates on ${calendar.name} (${calendar.firstDate} to ${calendar.lastDate})`,
