@@ -10,12 +10,18 @@ import { buildSchemaSync } from 'type-graphql';
 import { CATALOG_RESOLVERS } from './catalog/catalog-resolvers';
 import { REQUEST_RESOLVERS } from './requests/request-resolvers';
 import { REVIEW_RESOLVERS } from './review/review-resolvers';
+import { AUDIT_RESOLVERS } from './audit/audit-resolvers';
 
 let built: GraphQLSchema | undefined;
 
 export function buildControlSchema(): GraphQLSchema {
   built ??= buildSchemaSync({
-    resolvers: [...CATALOG_RESOLVERS, ...REQUEST_RESOLVERS, ...REVIEW_RESOLVERS],
+    resolvers: [
+      ...CATALOG_RESOLVERS,
+      ...REQUEST_RESOLVERS,
+      ...REVIEW_RESOLVERS,
+      ...AUDIT_RESOLVERS,
+    ],
     // class-validator is not installed and the control plane's inputs are checked by the
     // resolvers themselves (one error taxonomy, src/errors), so type-graphql validates nothing.
     validate: false,

@@ -3,7 +3,9 @@
  * for a global: the gateway puts the map it runs on here, so a reload (a new `DataMap`)
  * is picked up by the next request, and tests can serve any map.
  */
+import type { DataSource } from 'typeorm';
 import type { Principal } from '../access/request-access';
+import type { CheckpointSink } from '../audit';
 import type { DataMap } from '../core/datamap/model';
 import type { Policy } from '../core/policy/model';
 import type { GraphModel } from '../graph/graph-model';
@@ -21,6 +23,17 @@ export interface ControlContext {
   /** The policy whose `may:` lists decide who may call which control-plane operation;
    * absent: nobody may call any that needs a capability (deny by default). */
   readonly policy?: Policy;
+  /** The audit trail to query and verify (SPEC §7); absent on a gateway that keeps none,
+   * where the audit operations are refused. */
+  readonly audit?: ControlAudit;
+}
+
+/** What the audit operations read: the store holding the chain, the chain's key (kept
+ * outside the store) and the checkpoints signed outside the database. */
+export interface ControlAudit {
+  readonly store: DataSource;
+  readonly chainKey: Buffer;
+  readonly checkpoints?: CheckpointSink;
 }
 
 /** The slice of the gateway's per-request context the control plane owns, and the caller it

@@ -7,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '../access/authentication';
 import type { ControlContext, ControlPlaneContext } from '../control';
+import type { ControlAudit } from '../control/control-context';
 import { buildControlSchema, mergeGatewaySchemas } from '../control';
 import type { DataMap } from '../core/datamap/model';
 import { buildTraversalGraph } from '../core/traversal/traversal-graph';
@@ -58,6 +59,9 @@ export interface GatewayAppOptions {
   /** The rights-request service (SPEC §6) the control plane's request operations call;
    * without it they are refused. Who may call which is decided on its policy. */
   readonly requests?: RequestsRuntime;
+  /** The audit trail the control plane queries and verifies (SPEC §7); without it the audit
+   * operations are refused. */
+  readonly audit?: ControlAudit;
 }
 
 export interface GatewayApp {
@@ -98,6 +102,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     subjectGraph: subject.model,
     ...(options.requests ? { requests: options.requests } : {}),
     ...(policy ? { policy } : {}),
+    ...(options.audit ? { audit: options.audit } : {}),
   };
   const schema = options.mergeSchema ? options.mergeSchema(served) : served;
   const runtime: TraversalRuntime = {

@@ -206,6 +206,11 @@ export async function startGateway(
       maxRounds: config.PRIVGRAPH_MAX_TRAVERSAL_ROUNDS,
       log,
       requests: requests.runtime,
+      ...(audit
+        ? {
+            audit: { store, chainKey: audit.chainKey, checkpoints: audit.checkpoints },
+          }
+        : {}),
       // Off only to measure what enforcement costs (config.ts refuses it in production): the
       // same path as the tests' `withoutPolicy`, no shield, no privacy plugin, no facts.
       ...(config.enforceAccess

@@ -285,6 +285,7 @@ describe('dataMap beside the demo subject graph', () => {
       }
     ).__schema;
     expect(introspected.queryType.fields.map((f) => f.name).sort()).toEqual([
+      'auditEvents',
       'dataMap',
       'explainAccess',
       'legalHolds',
@@ -296,6 +297,7 @@ describe('dataMap beside the demo subject graph', () => {
       'subject',
       'subjectConsents',
       'subjects',
+      'verifyAuditLog',
     ]);
     const subjectTypes = ownTypeNames(Object.keys(gateway.app.subject.schema.getTypeMap()));
     const controlTypes = ownTypeNames(Object.keys(buildControlSchema().getTypeMap()));

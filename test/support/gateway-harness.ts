@@ -3,7 +3,8 @@
  * helpers to ask for everything about a subject and compare it with a generator's ground
  * truth. No mocks: the same start-up path as `npm start`, minus HTTP and the store.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDataMap } from '../../src/core/datamap/parse-data-map';
 import type { DataMap } from '../../src/core/datamap/model';
@@ -28,6 +29,9 @@ import { holidayCalendarOrThrow } from '../../src/core/calendar/parse-holiday-ca
 import { deriveSealKey } from '../../src/core/crypto/seal';
 import { buildTraversalGraph } from '../../src/core/traversal/traversal-graph';
 import type { RequestsRuntime } from '../../src/requests';
+import type { AuditWriter, CheckpointSink } from '../../src/audit';
+import { checkpointFile, createAuditWriter } from '../../src/audit';
+import { auditKeys } from '../../src/server/start-audit';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const DEMO_MAP = path.join(ROOT, 'seeds/demo/datamap.yaml');
@@ -42,6 +46,20 @@ export const TEST_KEYS: DeidentifyKeys = {
     deriveDeidentifyKeys(Buffer.alloc(32, 9)),
   ),
 };
+
+/** The audit chain's keys of every test gateway, derived from the test hash key as a gateway
+ * derives them: one key for every file, since all embedded test files share one store and
+ * so one chain — a file with another key would break every verification of it. */
+export const TEST_AUDIT_KEYS = auditKeys(TEST_KEYS.hashKey);
+
+/** A test gateway's audit trail: its writer over the test store, its checkpoint file in a
+ * directory of its own. */
+export interface TestAudit {
+  readonly writer: AuditWriter;
+  readonly chainKey: Buffer;
+  readonly checkpointKey: Buffer;
+  readonly checkpoints: CheckpointSink;
+}
 
 export function loadPolicy(file: string, map: DataMap): Policy {
   const result = parsePolicy(readFileSync(file, 'utf8'), file, {
@@ -73,6 +91,8 @@ export interface TestGateway {
   /** The rights-request service, when started with `requests: true` (no worker runs: a
    * test drives one itself). */
   readonly requests?: RequestsRuntime;
+  /** The audit trail, when started with `audit: true`. */
+  readonly audit?: TestAudit;
   close(): Promise<void>;
 }
 
@@ -98,6 +118,9 @@ export async function startTestGateway(
     log?: (line: string) => void;
     /** Serve the control plane's rights-request operations over this gateway's store. */
     requests?: boolean;
+    /** Record audit events (reads, and request transitions with `requests`) into the test
+     * store's one chain, and serve `auditEvents` / `verifyAuditLog`. */
+    audit?: boolean;
   } = {},
 ): Promise<TestGateway> {
   const map = loadMap(file, options.env ?? process.env);
@@ -121,6 +144,22 @@ export async function startTestGateway(
     save: async (system, tables) => void cache.set(system, tables),
   });
   if (check.mismatches.length > 0) throw new Error(check.mismatches.join('\n'));
+  const checkpointDir = options.audit
+    ? mkdtempSync(path.join(tmpdir(), 'privgraph-audit-'))
+    : undefined;
+  const audit: TestAudit | undefined = checkpointDir
+    ? (() => {
+        const checkpoints = checkpointFile(
+          path.join(checkpointDir, 'checkpoints.jsonl'),
+          TEST_AUDIT_KEYS.checkpointKey,
+        );
+        return {
+          writer: createAuditWriter(store, TEST_AUDIT_KEYS.chainKey, checkpoints),
+          ...TEST_AUDIT_KEYS,
+          checkpoints,
+        };
+      })()
+    : undefined;
   const requests: RequestsRuntime | undefined = options.requests
     ? {
         store,
@@ -141,6 +180,7 @@ export async function startTestGateway(
         exportTtlMs: 3_600_000,
         maxRounds: 32,
         log: options.log ?? (() => undefined),
+        ...(audit ? { audit: audit.writer.record } : {}),
       }
     : undefined;
   const app = await createGatewayApp({
@@ -159,9 +199,13 @@ export async function startTestGateway(
             readConsents: (groups: readonly (readonly string[])[]) =>
               loadConsentStates(store, groups),
             ...(options.now ? { now: options.now } : {}),
+            ...(audit ? { audit: audit.writer.record } : {}),
           },
         }),
     ...(requests ? { requests } : {}),
+    ...(audit
+      ? { audit: { store, chainKey: audit.chainKey, checkpoints: audit.checkpoints } }
+      : {}),
   });
   return {
     app,
@@ -170,10 +214,13 @@ export async function startTestGateway(
     statements,
     store,
     ...(requests ? { requests } : {}),
+    ...(audit ? { audit } : {}),
     close: async () => {
       await app.apollo.stop();
+      await audit?.writer.close();
       await sources.close();
       await store.destroy();
+      if (checkpointDir) rmSync(checkpointDir, { recursive: true, force: true });
     },
   };
 }

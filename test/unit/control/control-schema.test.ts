@@ -31,6 +31,8 @@ describe('buildControlSchema', () => {
       'permissionMatrix',
       'policyLint',
       'policyDiff',
+      'auditEvents',
+      'verifyAuditLog',
     ]);
   });
 
