@@ -3,6 +3,7 @@
  * and returns an exit code; this file only dispatches.
  */
 import 'reflect-metadata';
+import { runAudit } from './audit-command';
 import { runDatamapValidate } from './datamap-validate';
 import { runPolicy } from './policy-command';
 import { runRequest } from './request-command';
@@ -22,6 +23,9 @@ commands:
   request access|erase|approve|reject|retry|status|list|download …
                                           rights requests on a running gateway (GraphQL over HTTP,
                                           --url, --token or PRIVGRAPH_TOKEN); privgraph request --help
+  audit verify|events …                   the audit trail on a running gateway: verify the chain
+                                          (exit 1 at the first broken link), or who accessed whose
+                                          data; privgraph audit --help
 `;
 
 interface Output {
@@ -34,6 +38,7 @@ async function dispatch(args: string[], out: Output): Promise<number> {
   if (group === 'datamap' && command === 'validate') return runDatamapValidate(rest, out);
   if (group === 'token') return runToken(args.slice(1), out);
   if (group === 'request') return runRequest(args.slice(1), out);
+  if (group === 'audit') return runAudit(args.slice(1), out);
   if (group === 'policy') return runPolicy(args.slice(1), out);
   out.error(
     group === undefined || group === '--help' || group === 'help'
