@@ -57,9 +57,11 @@ async function samplePostgres(
     query_timeout: 15000,
   });
   await client.connect();
+  // Read only, whatever the URL's user may do — in one read-only transaction, rolled back:
+  // never a session setting, which on the embedded database (one backend session behind
+  // every connection) would make everyone's connections read-only.
+  await client.query('BEGIN READ ONLY');
   try {
-    // Read only, whatever the URL's user may do.
-    await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
     await sampleSystem(
       system,
       async (sql) => (await client.query<{ v: string }>(sql)).rows.map((r) => r.v),
@@ -68,6 +70,7 @@ async function samplePostgres(
       into,
     );
   } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
     await client.end();
   }
 }
