@@ -9,8 +9,7 @@
 import type { RequestsRuntime } from '../src/requests';
 import { approveRequest, requestErasure } from '../src/requests';
 import { STORE_SCHEMA } from '../src/store';
-import { cpuTimes, busyShare } from './machine';
-import { backendCpuMs, backendTicks } from './postgres-cpu';
+import { withCost } from './phase-cost';
 import { BENCH_ACTOR, subjectByPhone } from './request-latency';
 import { now } from './request-timing';
 import { startRequestWorkers } from './request-workers';
@@ -57,11 +56,6 @@ async function statusesOf(rt: RequestsRuntime, ids: readonly string[]) {
   return Object.fromEntries(rows.map((row) => [row.status, row.count]));
 }
 
-async function serviceCpuMicros(services: readonly TargetProcess[]): Promise<number> {
-  const stats = await Promise.all(services.map((service) => service.stats()));
-  return stats.reduce((n, s) => n + s.cpuMicros, 0);
-}
-
 export async function measureBulkErasure(
   rt: RequestsRuntime,
   copy: { url: string; env: Readonly<Record<string, string>> },
@@ -85,14 +79,16 @@ export async function measureBulkErasure(
 
   const workers = await startRequestWorkers(workerCount, copy.url, copy.env);
   try {
-    const postgresBefore = await backendTicks(copy.url);
-    const servicesBefore = await serviceCpuMicros(services);
-    const machineBefore = cpuTimes();
-    const drained = await workers.drain();
-    const machineBusy = busyShare(machineBefore, cpuTimes());
-    const servicesMs = ((await serviceCpuMicros(services)) - servicesBefore) / 1000;
-    const postgresMs = backendCpuMs(postgresBefore, await backendTicks(copy.url));
-    const statuses = await statusesOf(rt, planned);
+    const { result, cost } = await withCost(
+      copy.url,
+      services,
+      async () => {
+        const drained = await workers.drain();
+        return { drained, statuses: await statusesOf(rt, planned) };
+      },
+      ({ statuses }) => statuses.completed ?? 0,
+    );
+    const { drained, statuses } = result;
     const completed = statuses.completed ?? 0;
     const per = (value: number) => Math.round((value / Math.max(1, completed)) * 100) / 100;
     return {
@@ -104,11 +100,11 @@ export async function measureBulkErasure(
       statuses,
       cpuMsPerPerson: {
         workers: per(drained.cpuMs),
-        postgres: postgresMs === null ? null : per(postgresMs),
-        services: per(servicesMs),
+        postgres: cost.cpuMsPerRequest.postgres,
+        services: cost.cpuMsPerRequest.services,
       },
       statementsPerPerson: per(drained.statements),
-      machineBusy,
+      machineBusy: cost.machineBusy,
     };
   } finally {
     await workers.stop();

@@ -23,6 +23,7 @@ import {
 import { canonicalSeed, collectPeople } from '../src/requests/collect-person';
 import { getRequest } from '../src/store';
 import { BENCH_ROLE } from './bench-caller';
+import type { PhaseCost } from './phase-cost';
 import type { Percentiles, StatementCount, TaskTimes } from './request-timing';
 import {
   now,
@@ -50,17 +51,31 @@ export interface LatencyFigures {
   readonly stepsMs: Readonly<Record<string, Percentiles>>;
   /** Mean statements per request, to the store and to the sources (PostgreSQL). */
   readonly statements: StatementCount;
+  /** What the timed requests cost the machine (null: not measured, as in the warm-up). */
+  readonly cost: PhaseCost | null;
 }
 
-/** Collects one sample of every step; steps never reported stay out. */
+/** Measures what `work` costs per request (phase-cost.ts `withCost`), or nothing. */
+export type CostProbe = <T>(
+  work: () => Promise<T>,
+  requests: (result: T) => number,
+) => Promise<{ result: T; cost: PhaseCost | null }>;
+
+export const NO_COST: CostProbe = async (work) => ({ result: await work(), cost: null });
+
+/** Collects one sample of every step, reported in the order `steps` names them; steps
+ * never sampled stay out. */
 class Samples {
   readonly total: number[] = [];
-  readonly steps = new Map<string, number[]>();
+  readonly steps: Map<string, number[]>;
   readonly statements: StatementCount[] = [];
+  constructor(steps: readonly string[]) {
+    this.steps = new Map(steps.map((step) => [step, []]));
+  }
   add(step: string, ms: number): void {
     this.steps.set(step, [...(this.steps.get(step) ?? []), ms]);
   }
-  figures(people: number, failures: string[]): LatencyFigures {
+  figures(people: number, failures: string[], cost: PhaseCost | null): LatencyFigures {
     const mean = (pick: (s: StatementCount) => number) =>
       Math.round((this.statements.reduce((n, s) => n + pick(s), 0) / this.total.length) * 10) /
         10 || 0;
@@ -69,8 +84,13 @@ class Samples {
       completed: this.total.length,
       failures,
       latencyMs: percentiles(this.total),
-      stepsMs: Object.fromEntries([...this.steps].map(([step, ms]) => [step, percentiles(ms)])),
+      stepsMs: Object.fromEntries(
+        [...this.steps]
+          .filter(([, ms]) => ms.length > 0)
+          .map(([step, ms]) => [step, percentiles(ms)]),
+      ),
       statements: { store: mean((s) => s.store), sources: mean((s) => s.sources) },
+      cost,
     };
   }
 }
@@ -103,86 +123,122 @@ async function exportSteps(rt: RequestsRuntime, phone: string, samples: Samples)
   return t3 - t0;
 }
 
+const ACCESS_STEPS = [
+  'request (find, record, queue)',
+  'export task',
+  'export task: traversal',
+  'export task: package',
+  'export task: seal',
+  'export task: store (the rest)',
+  'worker (claim, complete)',
+];
+
 export async function measureAccess(
   rt: RequestsRuntime,
   phones: readonly string[],
+  probe: CostProbe,
 ): Promise<LatencyFigures> {
   const times: TaskTimes = new Map();
   const worker = workerOf(rt, times);
-  const samples = new Samples();
+  const samples = new Samples(ACCESS_STEPS);
   const failures: string[] = [];
-  for (const phone of phones) {
-    times.clear();
-    const before = statementCount();
-    const t0 = now();
-    const request = await requestAccess(rt, BENCH_ACTOR, subjectByPhone(phone));
-    const t1 = now();
-    await worker.drain();
-    const t2 = now();
-    const after = statementCount();
-    const done = await getRequest(rt.store, request.id);
-    if (done?.status !== 'completed') {
-      failures.push(`access ${request.id}: ${done?.status ?? 'gone'}`);
-      continue;
-    }
-    const exportMs = times.get('export') ?? 0;
-    samples.total.push(t2 - t0);
-    samples.statements.push(statementsBetween(before, after));
-    samples.add('request (find, record, queue)', t1 - t0);
-    samples.add('export task', exportMs);
-    // the rest of the task: reading and unsealing the request, storing the package, the
-    // request's completion (by difference: its other steps are timed again just after)
-    const steps = await exportSteps(rt, phone, samples);
-    samples.add('export task: store (the rest)', exportMs - steps);
-    samples.add('worker (claim, complete)', t2 - t1 - exportMs);
-  }
-  return samples.figures(phones.length, failures);
+  const { result: exportTaskMs, cost } = await probe(
+    async () => {
+      const exported = new Map<string, number>();
+      for (const phone of phones) {
+        times.clear();
+        const before = statementCount();
+        const t0 = now();
+        const request = await requestAccess(rt, BENCH_ACTOR, subjectByPhone(phone));
+        const t1 = now();
+        await worker.drain();
+        const t2 = now();
+        const after = statementCount();
+        const done = await getRequest(rt.store, request.id);
+        if (done?.status !== 'completed') {
+          failures.push(`access ${request.id}: ${done?.status ?? 'gone'}`);
+          continue;
+        }
+        const exportMs = times.get('export') ?? 0;
+        exported.set(phone, exportMs);
+        samples.total.push(t2 - t0);
+        samples.statements.push(statementsBetween(before, after));
+        samples.add('request (find, record, queue)', t1 - t0);
+        samples.add('export task', exportMs);
+        samples.add('worker (claim, complete)', t2 - t1 - exportMs);
+      }
+      return exported;
+    },
+    (exported) => exported.size,
+  );
+  // The export task's steps, timed again on each person once every request is done (so
+  // they stay out of the requests' cost); the rest of the task — reading and unsealing the
+  // request, storing the package, completing the request — by difference.
+  for (const [phone, exportMs] of exportTaskMs)
+    samples.add(
+      'export task: store (the rest)',
+      exportMs - (await exportSteps(rt, phone, samples)),
+    );
+  return samples.figures(phones.length, failures, cost);
 }
 
 export async function measureErasure(
   rt: RequestsRuntime,
   phones: readonly string[],
+  probe: CostProbe,
 ): Promise<LatencyFigures & { readonly afterApprovalMs: Percentiles }> {
   const times: TaskTimes = new Map();
   const worker = workerOf(rt, times);
-  const samples = new Samples();
+  const samples = new Samples([
+    'plan',
+    'approve',
+    'execute (erase tasks)',
+    ...rt.map.systems.map((system) => `execute: ${system.key}`),
+    'verify',
+    'worker (claim, complete, advance)',
+  ]);
   const afterApproval: number[] = [];
   const failures: string[] = [];
-  for (const phone of phones) {
-    times.clear();
-    const before = statementCount();
-    const t0 = now();
-    const planned = await requestErasure(rt, BENCH_ACTOR, subjectByPhone(phone));
-    const t1 = now();
-    if (planned.status !== 'awaiting_approval') {
-      failures.push(`erasure ${planned.id}: not planned (${planned.status})`);
-      continue;
-    }
-    await approveRequest(rt, BENCH_ACTOR, planned.id);
-    const t2 = now();
-    await worker.drain();
-    const t3 = now();
-    const after = statementCount();
-    const done = await getRequest(rt.store, planned.id);
-    if (done?.status !== 'completed') {
-      failures.push(`erasure ${planned.id}: ${done?.status ?? 'gone'}`);
-      continue;
-    }
-    const erase = times.get('erase') ?? 0;
-    const verify = times.get('verify') ?? 0;
-    samples.total.push(t3 - t0);
-    samples.statements.push(statementsBetween(before, after));
-    afterApproval.push(t3 - t1);
-    samples.add('plan', t1 - t0);
-    samples.add('approve', t2 - t1);
-    samples.add('execute (erase tasks)', erase);
-    for (const [task, ms] of times)
-      if (task.startsWith('erase ')) samples.add(`execute: ${task.slice('erase '.length)}`, ms);
-    samples.add('verify', verify);
-    samples.add('worker (claim, complete, advance)', t3 - t2 - erase - verify);
-  }
+  const { cost } = await probe(
+    async () => {
+      for (const phone of phones) {
+        times.clear();
+        const before = statementCount();
+        const t0 = now();
+        const planned = await requestErasure(rt, BENCH_ACTOR, subjectByPhone(phone));
+        const t1 = now();
+        if (planned.status !== 'awaiting_approval') {
+          failures.push(`erasure ${planned.id}: not planned (${planned.status})`);
+          continue;
+        }
+        await approveRequest(rt, BENCH_ACTOR, planned.id);
+        const t2 = now();
+        await worker.drain();
+        const t3 = now();
+        const after = statementCount();
+        const done = await getRequest(rt.store, planned.id);
+        if (done?.status !== 'completed') {
+          failures.push(`erasure ${planned.id}: ${done?.status ?? 'gone'}`);
+          continue;
+        }
+        const erase = times.get('erase') ?? 0;
+        const verify = times.get('verify') ?? 0;
+        samples.total.push(t3 - t0);
+        samples.statements.push(statementsBetween(before, after));
+        afterApproval.push(t3 - t1);
+        samples.add('plan', t1 - t0);
+        samples.add('approve', t2 - t1);
+        samples.add('execute (erase tasks)', erase);
+        for (const [task, ms] of times)
+          if (task.startsWith('erase ')) samples.add(`execute: ${task.slice('erase '.length)}`, ms);
+        samples.add('verify', verify);
+        samples.add('worker (claim, complete, advance)', t3 - t2 - erase - verify);
+      }
+    },
+    () => samples.total.length,
+  );
   return {
-    ...samples.figures(phones.length, failures),
+    ...samples.figures(phones.length, failures, cost),
     afterApprovalMs: percentiles(afterApproval),
   };
 }

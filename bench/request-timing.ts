@@ -2,14 +2,14 @@
  * Where a rights request's time goes, without touching the service: the worker runs the
  * service's own task handlers, each wrapped in a stopwatch (what is left of the worker's
  * time is its own bookkeeping in the store — claim, lease, completion, moving the request
- * on); and the statements this process sends, from the `pg` driver's counter (target-ipc.ts),
- * split into the gateway store's (schema `privgraph`) and the sources'.
+ * on); and the statements this process sends, counted at the `pg` driver, split into the
+ * gateway store's and the sources'.
  */
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
 import type { TaskHandler } from '../src/requests/request-worker';
 import { REQUEST_TASK_HANDLERS } from '../src/requests';
 import { STORE_SCHEMA } from '../src/store';
-import { statementsSent } from './target-ipc';
 
 /** Milliseconds spent in each kind of task since the last `clear()`, by kind (`erase`) and
  * by kind and system (`erase analytics`). */
@@ -39,13 +39,37 @@ export interface StatementCount {
 }
 
 const STORE_TABLE = new RegExp(`\\b"?${STORE_SCHEMA}"?\\.`);
+const counted = { store: 0, sources: 0 };
+let counting = false;
 
-/** Statements sent by this process so far (countStatements must be installed). */
+/**
+ * Counts every statement this process sends at the `pg` driver (`Client.prototype.query`,
+ * where `Pool.query` and TypeORM both end), by side: a connection that has named the
+ * store's schema belongs to the store's pool — with it, its transactions' BEGIN, COMMIT and
+ * locks (the audit trail's group commit) — and every other connection to a source's. The
+ * store and the sources share one database here, so the text of each statement is all
+ * that tells them apart. Install before any pool is created; installing twice counts once.
+ */
+export function countStatementsBySide(): void {
+  if (counting) return;
+  counting = true;
+  const storeConnections = new WeakSet<object>();
+  const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = prototype.query;
+  prototype.query = function countedBySide(this: object, ...args: unknown[]): unknown {
+    const first = args[0];
+    const text =
+      typeof first === 'string' ? first : String((first as { text?: unknown } | undefined)?.text);
+    if (STORE_TABLE.test(text)) storeConnections.add(this);
+    if (storeConnections.has(this)) counted.store += 1;
+    else counted.sources += 1;
+    return original.apply(this, args);
+  };
+}
+
+/** Statements sent by this process so far. */
 export function statementCount(): StatementCount {
-  const { total, texts } = statementsSent();
-  let store = 0;
-  for (const [text, count] of texts) if (STORE_TABLE.test(text)) store += count;
-  return { store, sources: total - store };
+  return { ...counted };
 }
 
 export function statementsBetween(before: StatementCount, after: StatementCount): StatementCount {

@@ -7,7 +7,8 @@
  */
 import { createRequestWorker, REQUEST_TASK_HANDLERS } from '../src/requests';
 import { openRequestsRuntime } from './requests-runtime';
-import { countStatements, reportFailure, statementsSent } from './target-ipc';
+import { countStatementsBySide, statementCount } from './request-timing';
+import { reportFailure } from './target-ipc';
 
 export type ToWorker = { type: 'go' } | { type: 'stop' };
 export type FromWorker =
@@ -16,9 +17,10 @@ export type FromWorker =
   | { type: 'failed'; error: string };
 
 const send = (message: FromWorker) => process.send?.(message);
+const total = (count: { store: number; sources: number }) => count.store + count.sources;
 
 async function main(): Promise<void> {
-  countStatements();
+  countStatementsBySide();
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) throw new Error('BENCH_DATABASE_URL is not set');
   const { runtime, close } = await openRequestsRuntime(url, {}, (line) =>
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   process.on('message', (message: ToWorker) => {
     if (message.type === 'go') {
       const cpu = process.cpuUsage();
-      const statements = statementsSent().total;
+      const before = statementCount();
       worker.drain().then(
         (tasks) => {
           const used = process.cpuUsage(cpu);
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
             type: 'done',
             tasks,
             cpuMicros: used.user + used.system,
-            statements: statementsSent().total - statements,
+            statements: total(statementCount()) - total(before),
           });
         },
         (error: Error) => send({ type: 'failed', error: error.message }),

@@ -11,19 +11,25 @@
  * The people are account holders present in every system (the most work per person),
  * spread over the world like the lookup's (sample-people.ts).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BenchDatabase } from './bench-database';
 import type { BenchOptions } from './bench-options';
 import { requestRunKeys } from './bench-keys';
 import type { BulkFigures } from './bulk-erasure';
 import { measureBulkErasure } from './bulk-erasure';
+import type { MachineInfo } from './machine';
 import { backgroundBusy, describeMachine } from './machine';
-import { measureAccess, measureErasure } from './request-latency';
+import { withCost } from './phase-cost';
+import { countStatementsBySide } from './request-timing';
+import type { CostProbe } from './request-latency';
+import { measureAccess, measureErasure, NO_COST } from './request-latency';
 import type { RequestsReport } from './requests-report';
 import { openRequestsRuntime } from './requests-runtime';
 import { currentRevision } from './revision';
 import { samplePhones } from './sample-people';
 import { startDemoServices } from './start-services';
-import { countStatements } from './target-ipc';
 import type { TargetProcess } from './target-process';
 import type { RequestsRuntime } from '../src/requests';
 import { withWorldCopy } from './world-copy';
@@ -36,7 +42,8 @@ interface OnCopy {
   readonly services: readonly TargetProcess[];
 }
 
-/** A fresh copy of the world with its HTTP services and a request runtime over it. */
+/** A fresh copy of the world with its HTTP services and a request runtime over it; `keys`
+ * also carries the audit settings every process of the run shares. */
 function onCopy<T>(
   worldUrl: string,
   keys: Readonly<Record<string, string>>,
@@ -79,31 +86,51 @@ export async function runRequestsBench(
   const timed = phones.slice(WARMUP_PEOPLE, WARMUP_PEOPLE + options.requestPeople);
   const bulkPeople = phones.slice(WARMUP_PEOPLE + options.requestPeople);
   const background = await backgroundBusy();
-  const keys = requestRunKeys();
-  countStatements();
+  // The audit trail is on, as in a gateway (SPEC §7: every transition and source write);
+  // its signed checkpoints go to a file of this run's, not the data directory's.
+  const auditDir = mkdtempSync(path.join(os.tmpdir(), 'privgraph-bench-audit-'));
+  const keys = {
+    ...requestRunKeys(),
+    PRIVGRAPH_AUDIT: 'on',
+    PRIVGRAPH_AUDIT_CHECKPOINT_FILE: path.join(auditDir, 'audit-checkpoints.jsonl'),
+  };
+  countStatementsBySide();
+  try {
+    const latency = await onCopy(database.url, keys, log, async ({ rt, copy, services }) => {
+      const probe: CostProbe = (work, requests) => withCost(copy.url, services, work, requests);
+      await measureAccess(rt, warmup, NO_COST);
+      await measureErasure(rt, warmup, NO_COST);
+      log(`access export of ${timed.length} people, one at a time`);
+      const access = await measureAccess(rt, timed, probe);
+      log(`erasure of the same ${timed.length} people, one at a time`);
+      const erasure = await measureErasure(rt, timed, probe);
+      return { access, erasure };
+    });
+    const bulk: BulkFigures[] = [];
+    for (const workers of options.bulkWorkers)
+      bulk.push(
+        await onCopy(database.url, keys, log, ({ rt, copy, services }) =>
+          measureBulkErasure(rt, copy, services, workers, bulkPeople, log),
+        ),
+      );
+    return report(database, options, { machine, background, startedAt }, latency, bulk);
+  } finally {
+    rmSync(auditDir, { recursive: true, force: true });
+  }
+}
 
-  const latency = await onCopy(database.url, keys, log, async ({ rt }) => {
-    await measureAccess(rt, warmup);
-    await measureErasure(rt, warmup);
-    log(`access export of ${timed.length} people, one at a time`);
-    const access = await measureAccess(rt, timed);
-    log(`erasure of the same ${timed.length} people, one at a time`);
-    const erasure = await measureErasure(rt, timed);
-    return { access, erasure };
-  });
-  const bulk: BulkFigures[] = [];
-  for (const workers of options.bulkWorkers)
-    bulk.push(
-      await onCopy(database.url, keys, log, ({ rt, copy, services }) =>
-        measureBulkErasure(rt, copy, services, workers, bulkPeople, log),
-      ),
-    );
-
+function report(
+  database: BenchDatabase,
+  options: BenchOptions,
+  run: { machine: MachineInfo; background: number | null; startedAt: number },
+  latency: Pick<RequestsReport, 'access' | 'erasure'>,
+  bulk: readonly BulkFigures[],
+): RequestsReport {
   const { url: _url, close: _close, ...databaseInfo } = database;
   return {
     date: new Date().toISOString(),
     revision: currentRevision(),
-    machine: { ...machine, backgroundBusy: background },
+    machine: { ...run.machine, backgroundBusy: run.background },
     database: databaseInfo,
     options: {
       requestPeople: options.requestPeople,
@@ -112,9 +139,10 @@ export async function runRequestsBench(
       bulkWorkers: options.bulkWorkers,
       people:
         'account holders present in every system, spread over the world by a hash of their id, named by phone',
+      audit: 'on',
     },
     ...latency,
     bulk,
-    seconds: Math.round((Date.now() - startedAt) / 1000),
+    seconds: Math.round((Date.now() - run.startedAt) / 1000),
   };
 }

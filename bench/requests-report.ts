@@ -2,6 +2,7 @@
 import type { BenchDatabase } from './bench-database';
 import type { BulkFigures } from './bulk-erasure';
 import type { MachineInfo } from './machine';
+import type { PhaseCost } from './phase-cost';
 import type { LatencyFigures } from './request-latency';
 import type { Percentiles } from './request-timing';
 import type { Revision } from './revision';
@@ -22,6 +23,7 @@ export interface RequestsReport {
     readonly bulkPeople: number;
     readonly bulkWorkers: readonly number[];
     readonly people: string;
+    readonly audit: 'on' | 'off';
   };
   readonly access: LatencyFigures;
   readonly erasure: LatencyFigures & { readonly afterApprovalMs: Percentiles };
@@ -33,6 +35,16 @@ const ms = (p: Percentiles) =>
   `p50 ${p.p50} ms, p95 ${p.p95}, p99 ${p.p99} (mean ${p.mean}, max ${p.max})`;
 const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
+const share = (value: number | null) => (value === null ? '-' : `${Math.round(value * 100)} %`);
+
+function costLine(cost: PhaseCost | null): string[] {
+  if (!cost) return [];
+  const { thisProcess, postgres, services } = cost.cpuMsPerRequest;
+  return [
+    `  CPU ms per request: service and worker ${thisProcess}, PostgreSQL ${postgres ?? '-'}, HTTP services ${services}; machine busy ${share(cost.machineBusy)}`,
+  ];
+}
+
 function latencyLines(name: string, figures: LatencyFigures, target: number): string[] {
   const { latencyMs, stepsMs, statements, failures } = figures;
   return [
@@ -42,17 +54,17 @@ function latencyLines(name: string, figures: LatencyFigures, target: number): st
         `${step.includes(': ') ? '      ' : '  '}${step}: p50 ${p.p50} ms, p95 ${p.p95}`,
     ),
     `  ${figures.completed} of ${figures.people} completed; statements per request: ${statements.sources} to the sources, ${statements.store} to the store`,
+    ...costLine(figures.cost),
     ...failures.slice(0, 5).map((failure) => `  FAILED ${failure}`),
   ];
 }
 
 function bulkLines(bulk: BulkFigures): string[] {
   const { planning, approval, drain, cpuMsPerPerson: cpu } = bulk;
-  const busy = bulk.machineBusy === null ? '-' : `${Math.round(bulk.machineBusy * 100)} %`;
   return [
     `bulk erasure, ${bulk.workers} worker process${bulk.workers === 1 ? '' : 'es'}: ${drain.perSecond} people/s (${drain.people} completed in ${drain.seconds} s; tasks per worker ${drain.tasksPerWorker.join(', ')}) — SPEC §9 ≥ ${TARGET_BULK_PER_SECOND}/s: ${met(drain.perSecond >= TARGET_BULK_PER_SECOND)}`,
     `  before it: planned ${planning.people} of ${bulk.people} at ${planning.perSecond}/s (${planning.seconds} s, one at a time), approved at ${approval.perSecond}/s (${approval.seconds} s)`,
-    `  CPU ms per person: workers ${cpu.workers}, PostgreSQL ${cpu.postgres ?? '-'}, HTTP services ${cpu.services}; statements per person ${bulk.statementsPerPerson}; machine busy ${busy}; requests: ${Object.entries(
+    `  CPU ms per person: workers ${cpu.workers}, PostgreSQL ${cpu.postgres ?? '-'}, HTTP services ${cpu.services}; statements per person ${bulk.statementsPerPerson}; machine busy ${share(bulk.machineBusy)}; requests: ${Object.entries(
       bulk.statuses,
     )
       .map(([status, count]) => `${count} ${status}`)
@@ -66,9 +78,9 @@ export function printRequestsReport(report: RequestsReport): void {
     '',
     `privgraph bench, rights requests, ${report.date}: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`,
     `code: ${report.revision.commit?.slice(0, 12) ?? 'unknown commit'}${report.revision.uncommittedFiles.length > 0 ? ` with ${report.revision.uncommittedFiles.length} uncommitted files in src/, seeds/, migrations/` : ''}`,
-    `machine before the phase: load average ${machine.loadAverageAtStart}, ${machine.backgroundBusy === null ? '-' : `${Math.round(machine.backgroundBusy * 100)} %`} busy with other work`,
+    `machine before the phase: load average ${machine.loadAverageAtStart}, ${share(machine.backgroundBusy)} busy with other work`,
     `${database.subjects} people in ${database.description}, erased on throwaway copies of it (SPEC §9 sets its targets at 1M people)`,
-    `${options.requestPeople} people one at a time after ${options.warmupPeople} to warm up, then ${options.bulkPeople} at once: ${options.people}`,
+    `${options.requestPeople} people one at a time after ${options.warmupPeople} to warm up, then ${options.bulkPeople} at once: ${options.people}; audit trail ${options.audit}`,
     '',
     ...latencyLines('access export', report.access, TARGET_ACCESS_P50_MS),
     ...latencyLines('erasure with verification', report.erasure, TARGET_ERASURE_P50_MS),

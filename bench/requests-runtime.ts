@@ -2,8 +2,8 @@
  * The rights-request service as a gateway process runs it, without the HTTP front: the
  * pieces `startGateway` wires at start (src/server/start-gateway.ts) — configuration from
  * the environment, the deployment's keys, the store (migrations), the data map and its
- * policy, a SourceRegistry checked against the sources — handed to the same
- * `startRequests`, with no polling worker of its own (the caller drains one, or forks
+ * policy, a SourceRegistry checked against the sources, the audit trail — handed to the
+ * same `startRequests`, with no polling worker of its own (the caller drains one, or forks
  * worker processes). Used by the rights-request phase in the orchestrator and by
  * request-worker-process.ts.
  */
@@ -16,6 +16,7 @@ import { readConfig } from '../src/server/config';
 import { loadDeploymentKeys, policyFileBeside } from '../src/server/keys';
 import { loadGatewayDataMap } from '../src/server/load-gateway-data-map';
 import { loadGatewayPolicy } from '../src/server/load-gateway-policy';
+import { startAudit } from '../src/server/start-audit';
 import { startRequests } from '../src/server/start-requests';
 import { loadSourceDescriptions, openStore, saveSourceDescriptions } from '../src/store';
 
@@ -26,8 +27,8 @@ export interface BenchRequestsRuntime {
 
 /**
  * `databaseUrl` holds the demo world and the store (schema `privgraph`), as in the bench's
- * gateways; `env` carries the keys (bench-keys.ts `requestRunKeys`) and where the demo's
- * HTTP services are. The demo map names its sources by `${PRIVGRAPH_DEMO_DATABASE_URL}` and
+ * gateways; `env` carries the keys (bench-keys.ts `requestRunKeys`), the audit settings and
+ * where the demo's HTTP services are. The demo map names its sources by `${PRIVGRAPH_DEMO_DATABASE_URL}` and
  * `${SUPPORT_SERVICE_URL}`, read from the process: they are set for as long as the runtime
  * is open.
  */
@@ -73,6 +74,17 @@ export async function openRequestsRuntime(
     ];
     if (problems.length > 0)
       throw new Error(`the sources do not match the map or do not answer:\n${problems.join('\n')}`);
+    // as startGateway: every request transition and source write is audited (SPEC §7)
+    const audit =
+      config.PRIVGRAPH_AUDIT === 'on'
+        ? startAudit(store, keys.hashKey, {
+            dataDir: config.dataDir,
+            ...(config.PRIVGRAPH_AUDIT_CHECKPOINT_FILE
+              ? { checkpointFile: config.PRIVGRAPH_AUDIT_CHECKPOINT_FILE }
+              : {}),
+          })
+        : undefined;
+    if (audit) cleanup.push(() => audit.writer.close());
     const requests = await startRequests({
       store,
       map,
@@ -87,6 +99,7 @@ export async function openRequestsRuntime(
       maxRounds: config.PRIVGRAPH_MAX_TRAVERSAL_ROUNDS,
       workerPollMs: 0,
       log,
+      ...(audit ? { audit: audit.writer.record } : {}),
     });
     cleanup.push(() => requests.stop());
     return { runtime: requests.runtime, close };

@@ -30,12 +30,9 @@ export type FromTarget =
 
 let statements = 0;
 let texts = new Map<string, number>();
-let counting = false;
 
-/** Install before any pool is created. Installing twice counts once. */
+/** Install before any pool is created. */
 export function countStatements(): void {
-  if (counting) return;
-  counting = true;
   const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = prototype.query;
   prototype.query = function countedQuery(this: unknown, ...args: unknown[]): unknown {
@@ -48,12 +45,6 @@ export function countStatements(): void {
     texts.set(text, (texts.get(text) ?? 0) + 1);
     return original.apply(this, args);
   };
-}
-
-/** What this process has sent so far (the rights-request phase reads it in the
- * orchestrator, which never resets the texts). */
-export function statementsSent(): { total: number; texts: ReadonlyMap<string, number> } {
-  return { total: statements, texts };
 }
 
 function send(message: FromTarget): void {
