@@ -6,6 +6,7 @@
 import { Pool, escapeIdentifier } from 'pg';
 import type {
   CollectionDef,
+  FieldDef,
   FieldType,
   PostgresSourceDef,
   SystemDef,
@@ -63,12 +64,24 @@ export class PostgresConnector implements SourceConnector {
     this.pool.on('error', () => undefined);
   }
 
+  /** Whether `value` can be stored in the field's column (a value that cannot matches
+   * nothing: dropped before the statement, for lookups and writes alike). */
+  private accepts(
+    collection: CollectionDef,
+    field: FieldDef,
+    value: string,
+    exact = true,
+  ): boolean {
+    const column = this.columnTypes.get(`${collection.table}\u0000${field.column}`);
+    const type: FieldType = exact ? (column?.type ?? field.type ?? 'string') : 'string';
+    return acceptsValue(type, value, column?.nativeType);
+  }
+
   async lookup(request: LookupRequest): Promise<SourceRow[]> {
     const { collection, field } = request;
     const column = this.columnTypes.get(`${collection.table}\u0000${field.column}`);
-    const type: FieldType =
-      request.match === 'exact' ? (column?.type ?? field.type ?? 'string') : 'string';
-    const values = request.values.filter((value) => acceptsValue(type, value, column?.nativeType));
+    const exact = request.match === 'exact';
+    const values = request.values.filter((value) => this.accepts(collection, field, value, exact));
     if (values.length === 0) return [];
     const text = this.lookupStatement(request, column);
     const derived = request.fields.some((key) => key.startsWith(BORN_AFTER_PREFIX));
@@ -143,6 +156,7 @@ export class PostgresConnector implements SourceConnector {
         client,
         (c) => this.tableName(c),
         (text, params) => this.options.observer?.({ system: this.system, text, params }),
+        (collection, field, value) => this.accepts(collection, field, value),
       );
       const result = await work(tx);
       await client.query('COMMIT');
