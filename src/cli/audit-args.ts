@@ -5,8 +5,14 @@
  */
 import { parseArgs } from 'node:util';
 import type { CatalogAuditKind } from '../generated/graphql';
-import type { Connection, Identity } from './request-args';
-import { DEFAULT_GATEWAY_URL } from './request-args';
+import type { Connection, Identity } from './cli-args';
+import {
+  connectionOf,
+  DEFAULT_GATEWAY_URL,
+  identityArg,
+  UsageError,
+  wholeNumberArg,
+} from './cli-args';
 
 export const AUDIT_USAGE = `usage: privgraph audit <command> [options]
 
@@ -77,8 +83,6 @@ const isKind = (text: string): text is CatalogAuditKind =>
 /** More would be a dump of the trail, not a look at it: page with --before instead. */
 export const MAX_EVENTS = 10_000;
 
-class UsageError extends Error {}
-
 /** `args` are the words after `audit`. */
 export function parseAuditArgs(
   args: readonly string[],
@@ -100,14 +104,12 @@ export function parseAuditArgs(
     if (rest.length > 0)
       throw new UsageError(`${name} takes no argument "${rest[0]}"; did you mean an option?`);
     const command = commandOf(name, values);
-    const token = values.token ?? env.PRIVGRAPH_TOKEN;
-    if (!token)
-      throw new UsageError(
-        'no token: pass --token or set PRIVGRAPH_TOKEN (a role that may audit.read, e.g. $(privgraph token --role dpo))',
-      );
-    const url = values.url ?? DEFAULT_GATEWAY_URL;
-    if (!/^https?:\/\//.test(url)) throw new UsageError(`--url must be an http(s) URL: ${url}`);
-    return { ok: true, command, connection: { url, token, json: values.json ?? false } };
+    const connection = connectionOf(
+      values,
+      env,
+      'a role that may audit.read, e.g. $(privgraph token --role dpo)',
+    );
+    return { ok: true, command, connection };
   } catch (error) {
     if (error instanceof UsageError) return { ok: false, message: error.message };
     throw error;
@@ -135,9 +137,11 @@ function commandOf(name: string | undefined, values: Values): AuditCommand {
         ...(values.kind === undefined ? {} : { kinds: kindsOf(values.kind) }),
         ...(from === undefined ? {} : { from }),
         ...(to === undefined ? {} : { to }),
-        ...(values.before === undefined ? {} : { before: whole(values.before, '--before', 1) }),
+        ...(values.before === undefined
+          ? {}
+          : { before: wholeNumberArg(values.before, '--before', 1) }),
       };
-      const limit = values.limit === undefined ? 50 : whole(values.limit, '--limit', 1);
+      const limit = values.limit === undefined ? 50 : wholeNumberArg(values.limit, '--limit', 1);
       if (limit > MAX_EVENTS)
         throw new UsageError(`--limit is at most ${MAX_EVENTS}; page on with --before POSITION`);
       return { name, filters, limit };
@@ -150,10 +154,7 @@ function commandOf(name: string | undefined, values: Values): AuditCommand {
 }
 
 function subjectOf(text: string): Identity {
-  const at = text.indexOf('=');
-  if (at <= 0 || at === text.length - 1)
-    throw new UsageError('--subject is KIND=VALUE, e.g. --subject phone=13800138000');
-  return { kind: text.slice(0, at), value: text.slice(at + 1) };
+  return identityArg(text, '--subject', 'phone=13800138000');
 }
 
 function kindsOf(text: string): CatalogAuditKind[] {
@@ -190,11 +191,4 @@ function readsBack(shaped: string, time: number): boolean {
   const local = new Date(time + minutes * 60_000).toISOString();
   const length = shaped[16] === ':' ? 19 : 16;
   return local.slice(0, length) === shaped.slice(0, length);
-}
-
-function whole(text: string, option: string, min: number): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min)
-    throw new UsageError(`${option} must be a whole number of at least ${min}`);
-  return n;
 }

@@ -3,6 +3,7 @@
  * unit-tested and the command only reads files and renders. A usage error is a message
  * (exit code 2), never a throw.
  */
+import { UsageError } from './cli-args';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -76,8 +77,6 @@ const OPTIONS = {
 type Values = ReturnType<
   typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
 >['values'];
-
-class UsageError extends Error {}
 
 /** Options each command accepts besides the common ones. */
 const OWN_OPTIONS: Readonly<Record<PolicyCommand['name'], readonly (keyof Values)[]>> = {

@@ -5,8 +5,17 @@
  */
 import { parseArgs } from 'node:util';
 import type { CatalogRequestStatus } from '../generated/graphql';
+import type { Connection, Identity } from './cli-args';
+import {
+  connectionOf,
+  DEFAULT_GATEWAY_URL,
+  identityArg,
+  UsageError,
+  wholeNumberArg,
+} from './cli-args';
 
-export const DEFAULT_GATEWAY_URL = 'http://localhost:4000/graphql';
+export { DEFAULT_GATEWAY_URL };
+export type { Connection, Identity };
 
 export const REQUEST_USAGE = `usage: privgraph request <command> [options]
 
@@ -25,17 +34,6 @@ IDENTITY: --phone VALUE, --email VALUE or --identity KIND=VALUE (any identity ki
 options:  --url URL (default ${DEFAULT_GATEWAY_URL}), --token TOKEN (default $PRIVGRAPH_TOKEN),
           --json (print what the gateway answered, as JSON)
 exit codes: 0 done, 1 refused or failed, 2 usage`;
-
-export interface Connection {
-  readonly url: string;
-  readonly token: string;
-  readonly json: boolean;
-}
-
-export interface Identity {
-  readonly kind: string;
-  readonly value: string;
-}
 
 export interface WaitOptions {
   readonly wait: boolean;
@@ -106,8 +104,6 @@ const STATUSES: readonly CatalogRequestStatus[] = [
 const isStatus = (text: string): text is CatalogRequestStatus =>
   (STATUSES as readonly string[]).includes(text);
 
-class UsageError extends Error {}
-
 /** `args` are the words after `request`. */
 export function parseRequestArgs(
   args: readonly string[],
@@ -127,19 +123,17 @@ export function parseRequestArgs(
   const [name, ...rest] = positionals;
   try {
     const command = commandOf(name, rest, values);
-    const token = values.token ?? env.PRIVGRAPH_TOKEN;
-    if (!token)
-      throw new UsageError(
-        'no token: pass --token or set PRIVGRAPH_TOKEN (e.g. PRIVGRAPH_TOKEN=$(privgraph token --role dpo))',
-      );
-    const url = values.url ?? DEFAULT_GATEWAY_URL;
-    if (!/^https?:\/\//.test(url)) throw new UsageError(`--url must be an http(s) URL: ${url}`);
+    const connection = connectionOf(
+      values,
+      env,
+      'e.g. PRIVGRAPH_TOKEN=$(privgraph token --role dpo)',
+    );
     const timeout =
-      values.timeout === undefined ? undefined : positive(values.timeout, '--timeout');
+      values.timeout === undefined ? undefined : wholeNumberArg(values.timeout, '--timeout');
     return {
       ok: true,
       command,
-      connection: { url, token, json: values.json ?? false },
+      connection,
       wait: {
         wait: values.wait ?? false,
         ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
@@ -179,8 +173,8 @@ function commandOf(
       return {
         name,
         ...(values.status === undefined ? {} : { statuses: statusesOf(values.status) }),
-        limit: values.limit === undefined ? 50 : positive(values.limit, '--limit'),
-        offset: values.offset === undefined ? 0 : positive(values.offset, '--offset', 0),
+        limit: values.limit === undefined ? 50 : wholeNumberArg(values.limit, '--limit'),
+        offset: values.offset === undefined ? 0 : wholeNumberArg(values.offset, '--offset', 0),
       };
     case 'download':
       if (!values.out) throw new UsageError('download needs --out FILE');
@@ -196,12 +190,8 @@ function identityOf(values: Values): Identity {
   const given: Identity[] = [];
   if (values.phone !== undefined) given.push({ kind: 'phone', value: values.phone });
   if (values.email !== undefined) given.push({ kind: 'email', value: values.email });
-  if (values.identity !== undefined) {
-    const at = values.identity.indexOf('=');
-    if (at <= 0 || at === values.identity.length - 1)
-      throw new UsageError('--identity is KIND=VALUE, e.g. --identity user_id=1042');
-    given.push({ kind: values.identity.slice(0, at), value: values.identity.slice(at + 1) });
-  }
+  if (values.identity !== undefined)
+    given.push(identityArg(values.identity, '--identity', 'user_id=1042'));
   if (given.length !== 1)
     throw new UsageError(
       'name the person by exactly one identity: --phone, --email or --identity KIND=VALUE',
@@ -236,11 +226,4 @@ function statusesOf(text: string): CatalogRequestStatus[] {
       `unknown status ${named.filter((s) => !isStatus(s)).join(', ')}; one of: ${STATUSES.map((s) => s.toLowerCase()).join(', ')}`,
     );
   return statuses;
-}
-
-function positive(text: string, option: string, min = 1): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min)
-    throw new UsageError(`${option} must be a whole number of at least ${min}`);
-  return n;
 }
