@@ -8,12 +8,10 @@
  * ones, which could only report consequences of the same mistake.
  */
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument } from 'yaml';
-import type { DataMapIssue, DataMapProblem } from '../datamap/data-map-error';
-import { formatPath, formatProblem, hasErrors, issue } from '../datamap/data-map-error';
+import type { DataMapProblem } from '../datamap/data-map-error';
+import { formatProblem, hasErrors, issue } from '../datamap/data-map-error';
 import { findReservedKeys } from '../datamap/reserved-keys';
-import { locatePath } from '../datamap/yaml-location';
-import { byPosition, yamlProblem } from '../datamap/yaml-problem';
+import { byPosition, readYaml } from '../datamap/yaml-problem';
 import { translateZodIssues } from '../datamap/zod-issues';
 import { checkCalendar } from './check-calendar';
 import type { HolidayCalendar } from './model';
@@ -29,29 +27,15 @@ export type HolidayCalendarParseResult =
     }
   | { readonly ok: false; readonly problems: readonly CalendarProblem[] };
 
-/** Bounds alias expansion, so a crafted file cannot blow up into gigabytes. */
-const MAX_ALIAS_COUNT = 100;
-
 export function parseHolidayCalendar(text: string, file: string): HolidayCalendarParseResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const located = (found: readonly DataMapIssue[]): CalendarProblem[] =>
-    found.map((i) => ({
-      file,
-      path: formatPath(i.path),
-      ...locatePath(doc, lines, i.path),
-      message: i.message,
-      hint: i.hint,
-      severity: i.severity,
-    }));
+  const read = readYaml(text, file);
   const fail = (problems: CalendarProblem[]): HolidayCalendarParseResult => ({
     ok: false,
     problems: byPosition(problems),
   });
 
-  if (doc.errors.length > 0) return fail(doc.errors.map((e) => yamlProblem(e, doc, lines, file)));
-  const early = doc.warnings.map((w) => yamlProblem(w, doc, lines, file));
-  const tree: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  if (!read.ok) return fail(read.problems);
+  const { tree, warnings: early, locate: located } = read;
   if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) {
     const got = tree === null ? 'null' : Array.isArray(tree) ? 'a list' : `'${String(tree)}'`;
     const root = issue(

@@ -8,10 +8,9 @@
  * the later ones, which could only report consequences of the same mistake.
  */
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument } from 'yaml';
-import { byPosition, yamlProblem } from './yaml-problem';
-import type { DataMapIssue, DataMapProblem } from './data-map-error';
-import { DataMapError, formatPath, hasErrors } from './data-map-error';
+import { byPosition, readYaml } from './yaml-problem';
+import type { DataMapProblem } from './data-map-error';
+import { DataMapError, hasErrors } from './data-map-error';
 import type { Environment } from './expand-env';
 import { expandEnvInTree } from './expand-env';
 import type { DataMap } from './model';
@@ -19,11 +18,7 @@ import { normalizeDataMap } from './normalize';
 import { rawDataMapSchema } from './raw-schema';
 import { findReservedKeys } from './reserved-keys';
 import { validateDataMap } from './validate-data-map';
-import { locatePath } from './yaml-location';
 import { translateZodIssues } from './zod-issues';
-
-/** Bounds alias expansion, so a crafted file cannot blow up into gigabytes ("billion laughs"). */
-const MAX_ALIAS_COUNT = 100;
 
 export interface ParseDataMapOptions {
   /** An unset `${VAR}` without default is an error (default) or only a warning. */
@@ -46,30 +41,16 @@ export function parseDataMap(
   env: Environment,
   options: ParseDataMapOptions = {},
 ): DataMapParseResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const locate = (found: readonly DataMapIssue[]): DataMapProblem[] =>
-    found.map((i) => ({
-      file,
-      path: formatPath(i.path),
-      ...locatePath(doc, lines, i.path),
-      message: i.message,
-      hint: i.hint,
-      severity: i.severity,
-    }));
+  const read = readYaml(text, file);
   const fail = (problems: readonly DataMapProblem[]): DataMapParseResult => ({
     ok: false,
     problems,
   });
 
-  if (doc.errors.length > 0) return fail(doc.errors.map((e) => yamlProblem(e, doc, lines, file)));
-  const yamlWarnings = doc.warnings.map((w) => yamlProblem(w, doc, lines, file));
+  if (!read.ok) return fail(read.problems);
+  const { warnings: yamlWarnings, locate } = read;
 
-  const expanded = expandEnvInTree(
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }),
-    env,
-    options.requireEnv ?? true,
-  );
+  const expanded = expandEnvInTree(read.tree, env, options.requireEnv ?? true);
   const early = [...yamlWarnings, ...locate(expanded.issues)];
   const reserved = findReservedKeys(expanded.tree);
   if (reserved.length > 0) return fail(byPosition([...early, ...locate(reserved)]));

@@ -9,12 +9,10 @@
  * the later ones, which could only report consequences of the same mistake.
  */
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument } from 'yaml';
-import { byPosition, yamlProblem } from '../datamap/yaml-problem';
-import type { DataMapIssue, DataMapProblem } from '../datamap/data-map-error';
-import { formatPath, formatProblem, hasErrors, issue } from '../datamap/data-map-error';
+import { byPosition, readYaml } from '../datamap/yaml-problem';
+import type { DataMapProblem } from '../datamap/data-map-error';
+import { formatProblem, hasErrors, issue } from '../datamap/data-map-error';
 import { findReservedKeys } from '../datamap/reserved-keys';
-import { locatePath } from '../datamap/yaml-location';
 import { translateZodIssues } from '../datamap/zod-issues';
 import type { PolicyContext } from './check-policy';
 import { checkPolicy } from './check-policy';
@@ -28,31 +26,17 @@ export type PolicyParseResult =
   | { readonly ok: true; readonly policy: Policy; readonly warnings: readonly PolicyProblem[] }
   | { readonly ok: false; readonly problems: readonly PolicyProblem[] };
 
-/** Bounds alias expansion, so a crafted file cannot blow up into gigabytes. */
-const MAX_ALIAS_COUNT = 100;
-
 /** sha256 of the file as reviewed: the policy version every decision and audit names. */
 export function policyContentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function parsePolicy(text: string, file: string, context: PolicyContext): PolicyParseResult {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const locate = (found: readonly DataMapIssue[]): PolicyProblem[] =>
-    found.map((i) => ({
-      file,
-      path: formatPath(i.path),
-      ...locatePath(doc, lines, i.path),
-      message: i.message,
-      hint: i.hint,
-      severity: i.severity,
-    }));
+  const read = readYaml(text, file);
   const fail = (problems: readonly PolicyProblem[]): PolicyParseResult => ({ ok: false, problems });
 
-  if (doc.errors.length > 0) return fail(doc.errors.map((e) => yamlProblem(e, doc, lines, file)));
-  const early = doc.warnings.map((w) => yamlProblem(w, doc, lines, file));
-  const tree: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  if (!read.ok) return fail(read.problems);
+  const { tree, warnings: early, locate } = read;
   if (tree === null || typeof tree !== 'object' || Array.isArray(tree)) {
     const got = tree === null ? 'null' : Array.isArray(tree) ? 'a list' : `'${String(tree)}'`;
     return fail([
