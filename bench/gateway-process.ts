@@ -15,6 +15,8 @@
  * when loaded (graphql-js's `instanceOf` adds a check to every type test outside
  * production) and the two gateways must differ by their policy alone. The configuration's
  * production flag only decides which keys start-up accepts, and this one gets all of them.
+ * `PRIVGRAPH_AUDIT=off` (what the audit trail costs) is refused in production the same way
+ * and handled the same way.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -51,9 +53,10 @@ async function main(): Promise<void> {
     PRIVGRAPH_TOKENIZE_KEY: randomBytes(32).toString('base64'),
   });
   const enforced = process.env.PRIVGRAPH_ENFORCE_ACCESS !== 'off';
+  const audited = process.env.PRIVGRAPH_AUDIT !== 'off';
   const config = readConfig({
     ...process.env,
-    ...(enforced ? {} : { NODE_ENV: 'benchmark' }),
+    ...(enforced && audited ? {} : { NODE_ENV: 'benchmark' }),
     DATABASE_URL: url,
     // The orchestrator has seeded the world: `always` only finds it, and imports the demo's
     // consent history into the store once (so each lookup's consent check finds real rows).
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
     PORT: '0',
     HOST: '127.0.0.1',
   });
-  const name = enforced ? 'gateway' : 'gateway without policy';
+  const name = !enforced ? 'gateway without policy' : audited ? 'gateway' : 'gateway without audit';
   const gateway = await startGateway(config, (line) => console.error(`[${name}] ${line}`));
   const token = await benchToken(secret, BENCH_ROLE, config.PRIVGRAPH_JWT_ROLE_CLAIM);
   serveOrchestrator(`http://127.0.0.1:${gateway.port}/graphql`, () => gateway.stop(), {

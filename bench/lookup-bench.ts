@@ -3,7 +3,7 @@
  * through the gateway and through the floor (the same SQL sent by hand), each in its own
  * process, loaded by autocannon from a third; the gateway's throughput as a share of the
  * floor's, and as a share of its own throughput with field-level access off (the policy's
- * cost). It refuses to measure when the targets do not give the same rows with the same
+ * cost) and with its audit trail off (the audit's cost). It refuses to measure when the targets do not give the same rows with the same
  * statements. See docs/performance.md.
  */
 import path from 'node:path';
@@ -43,11 +43,13 @@ interface Measured {
   readonly phones: readonly string[];
   readonly check: AnswerCheck;
   readonly checkWithoutPolicy: AnswerCheck;
+  readonly checkWithoutAudit: AnswerCheck;
   readonly background: number | null;
   readonly runs: {
     floor: TargetFigures[];
     gateway: TargetFigures[];
     withoutPolicy: TargetFigures[];
+    withoutAudit: TargetFigures[];
   };
 }
 
@@ -70,9 +72,11 @@ async function measure(
 ): Promise<Measured> {
   const phones = await samplePhones(database.url, options.sample);
   log(`${phones.length} sample people, present in every system`);
-  log('starting the floor, the gateway and the gateway without policy (child processes)');
+  log(
+    'starting the floor, the gateway, the gateway without policy and the gateway without audit (child processes)',
+  );
   const profileDir = options.profile ? PROFILE_DIR : undefined;
-  const { floor, gateway, withoutPolicy, services } = await startTargets(
+  const { floor, gateway, withoutPolicy, withoutAudit, services } = await startTargets(
     database,
     profileDir,
     targets,
@@ -94,14 +98,22 @@ async function measure(
   log(
     `gateway without policy: same rows and the same source statements but for the minor flag, for ${checkWithoutPolicy.people} people`,
   );
+  const checkWithoutAudit = await checkSameAnswers(withoutAudit, floor, services, checked);
+  refuseUnequal(checkWithoutAudit, 'the gateway without audit');
+  log(
+    `gateway without audit: same rows and same source statements for ${checkWithoutAudit.people} people`,
+  );
 
   // Other work on the machine, measured while our processes are all idle (before the load
   // generator starts: its own start-up would count).
   const background = await backgroundBusy();
   const load = startLoadGenerator();
   loads.push(load);
-  const [floorRuns, gatewayRuns, withoutPolicyRuns] = await measureRounds(
+  // Each gateway variant next to the gateway in every round (measure-rounds.ts): the audit's
+  // and the policy's ratios compare runs back to back.
+  const [withoutAuditRuns, floorRuns, gatewayRuns, withoutPolicyRuns] = await measureRounds(
     [
+      { target: withoutAudit, headers: withoutAudit.headers },
       { target: floor, headers: gateway.headers },
       { target: gateway, headers: gateway.headers },
       { target: withoutPolicy, headers: withoutPolicy.headers },
@@ -122,8 +134,9 @@ async function measure(
     floor: floorRuns ?? [],
     gateway: gatewayRuns ?? [],
     withoutPolicy: withoutPolicyRuns ?? [],
+    withoutAudit: withoutAuditRuns ?? [],
   };
-  return { phones, check, checkWithoutPolicy, background, runs };
+  return { phones, check, checkWithoutPolicy, checkWithoutAudit, background, runs };
 }
 
 function profiles(runs: Measured['runs']): Record<string, ProfileSummary> {
@@ -156,12 +169,14 @@ export async function runLookupBench(
     // Targets write their profiles as they exit: stop them before reading those.
     await Promise.all(targets.map((target) => target.stop()));
   }
-  const { phones, check, checkWithoutPolicy, background, runs } = measured;
+  const { phones, check, checkWithoutPolicy, checkWithoutAudit, background, runs } = measured;
   const ratios = roundRatios(runs.gateway, runs.floor);
   const policyRatios = roundRatios(runs.gateway, runs.withoutPolicy);
+  const auditRatios = roundRatios(runs.gateway, runs.withoutAudit);
   const floorSummary = summariseTarget(runs.floor);
   const gatewaySummary = summariseTarget(runs.gateway);
   const withoutPolicySummary = summariseTarget(runs.withoutPolicy);
+  const withoutAuditSummary = summariseTarget(runs.withoutAudit);
   const { url: _url, close: _close, ...databaseInfo } = database;
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -180,8 +195,9 @@ export async function runLookupBench(
     },
     check: checkSummary(check),
     checkWithoutPolicy: checkSummary(checkWithoutPolicy),
-    targets: [floorSummary, gatewaySummary, withoutPolicySummary],
-    runs: [...runs.floor, ...runs.gateway, ...runs.withoutPolicy],
+    checkWithoutAudit: checkSummary(checkWithoutAudit),
+    targets: [floorSummary, gatewaySummary, withoutPolicySummary, withoutAuditSummary],
+    runs: [...runs.floor, ...runs.gateway, ...runs.withoutPolicy, ...runs.withoutAudit],
     roundRatios: ratios,
     ratio: median(ratios),
     cpuRatio: cpuRatio(floorSummary, gatewaySummary),
@@ -189,6 +205,11 @@ export async function runLookupBench(
       roundRatios: policyRatios,
       ratio: median(policyRatios),
       cpuRatio: cpuRatio(withoutPolicySummary, gatewaySummary),
+    },
+    audit: {
+      roundRatios: auditRatios,
+      ratio: median(auditRatios),
+      cpuRatio: cpuRatio(withoutAuditSummary, gatewaySummary),
     },
     ...(options.profile ? { profiles: profiles(runs) } : {}),
   };

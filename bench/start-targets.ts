@@ -1,7 +1,8 @@
 /**
  * Starts what a run measures, each in a process of its own: the demo's consultation
  * service when the map makes it an HTTP source (a source, shared by every target), the
- * floor, the gateway, and the gateway with field-level access off (the policy's cost).
+ * floor, the gateway, the gateway with field-level access off (the policy's cost) and the
+ * gateway with its audit trail off (the audit's cost).
  */
 import type { BenchDatabase } from './bench-database';
 import { startDemoServices } from './start-services';
@@ -13,6 +14,8 @@ export interface Started {
   readonly gateway: TargetProcess;
   /** The same gateway with `PRIVGRAPH_ENFORCE_ACCESS=off`. */
   readonly withoutPolicy: TargetProcess;
+  /** The same gateway with `PRIVGRAPH_AUDIT=off`. */
+  readonly withoutAudit: TargetProcess;
   /** The demo's HTTP services: sources, in processes of their own. */
   readonly services: readonly TargetProcess[];
 }
@@ -22,6 +25,7 @@ export const TARGET_NAMES = {
   floor: 'floor',
   gateway: 'gateway',
   withoutPolicy: 'gateway-without-policy',
+  withoutAudit: 'gateway-without-audit',
 } as const;
 
 /** Everything started is pushed onto `children`, to be stopped by the caller. */
@@ -49,10 +53,19 @@ export async function startTargets(
     profileDir,
   );
   children.push(withoutPolicy);
+  const withoutAudit = await startTarget(
+    TARGET_NAMES.withoutAudit,
+    'gateway-process.ts',
+    database.url,
+    { ...env, PRIVGRAPH_AUDIT: 'off' },
+    profileDir,
+  );
+  children.push(withoutAudit);
   return {
     floor: floor as TargetProcess,
     gateway: gateway as TargetProcess,
     withoutPolicy,
+    withoutAudit,
     services,
   };
 }
