@@ -185,7 +185,7 @@ describe('purpose', () => {
 });
 
 describe('dpo', () => {
-  it('gets exactly what the gateway returns without any policy', async () => {
+  it('gets what the gateway returns without any policy, but for credentials (redacted: null)', async () => {
     const open = await startTestGateway(DEMO_MAP, { now: () => AS_OF, withoutPolicy: true });
     try {
       const selection =
@@ -200,7 +200,12 @@ describe('dpo', () => {
           null,
         );
         expect(governed.errors).toBeUndefined();
-        expect(governed.data).toEqual(ungoverned.data);
+        const data = ungoverned.data as {
+          subject: { accounts: { users: Record<string, unknown>[] } };
+        };
+        expect(data.subject.accounts.users.some((u) => u.password_hash !== null)).toBe(true);
+        for (const user of data.subject.accounts.users) user.password_hash = null;
+        expect(governed.data).toEqual(data);
       }
     } finally {
       await open.close();

@@ -43,7 +43,7 @@ it('lint --sample finds the e-mails and prints none of them', async () => {
     error: (s) => error.push(s),
   });
   const report = log.join('\n');
-  expect(code).toBe(1); // the demo DPO's raw credentials
+  expect(code).toBe(0); // warnings only: the demo policy passes its own lint
   expect(report).toMatch(
     /field 'contact' has no category but \d of \d sampled values look like e-mail addresses/,
   );

@@ -144,8 +144,8 @@ describe('diffDataMaps', () => {
         'marketing-app marketing accounts.users.password_hash: deny RULE user→deny ⇒ allow NOT_PERSONAL (wider)',
         'security-analyst security_operations accounts.users.password_hash: deny RULE user.credentials→deny ⇒ allow NOT_PERSONAL (wider)',
         'support-agent customer_service accounts.users.password_hash: deny RULE user.credentials→deny ⇒ allow NOT_PERSONAL (wider)',
-        'dpo account_management accounts.users.password_hash: allow RULE user→allow ⇒ allow NOT_PERSONAL (same)',
-        'dpo dsar accounts.users.password_hash: allow RULE user→allow ⇒ allow NOT_PERSONAL (same)',
+        'dpo account_management accounts.users.password_hash: redact RULE user.credentials→redact ⇒ allow NOT_PERSONAL (wider)',
+        'dpo dsar accounts.users.password_hash: redact RULE user.credentials→redact ⇒ allow NOT_PERSONAL (wider)',
       ].sort(),
     );
   });

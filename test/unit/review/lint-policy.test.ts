@@ -27,15 +27,25 @@ const added = (after: readonly LintFinding[]) => {
 };
 
 describe('lintPolicy on the demo', () => {
-  it('finds exactly these, errors first', () => {
+  it('finds exactly these, no error: the demo passes its own lint', () => {
     expect(baseline.map(key)).toEqual([
-      'error RAW_CREDENTIALS roles.dpo.rules.0',
       'warning UNUSED_PURPOSE purposes.customer_research',
       'warning UNUSED_PURPOSE purposes.legal_compliance',
       'warning RAW_GOVERNMENT_ID roles.dpo.rules.0',
       'info UNGOVERNED_PURPOSE purposes.service_delivery',
     ]);
-    expect(baseline[0]).toMatchObject({
+  });
+
+  it('finds the DPO reading credentials raw once its redaction is removed, and says how to fix it', () => {
+    const risky = editedPolicy((p) => {
+      p.roles.dpo!.rules = p.roles.dpo!.rules.filter((r) => r.category !== 'user.credentials');
+    });
+    const [finding, ...others] = added(lintPolicy(risky, DEMO_MAP));
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({
+      severity: 'error',
+      code: 'RAW_CREDENTIALS',
+      path: 'roles.dpo.rules.0',
       file: 'policy.yaml',
       message:
         "role 'dpo' reads credentials raw: rule 0 (user → allow) covers user.credentials.password, user.credentials.verification_code — accounts.users.password_hash, accounts.verification_codes.code",
@@ -43,12 +53,9 @@ describe('lintPolicy on the demo', () => {
     });
   });
 
-  it('is clean of raw secrets once the DPO redacts credentials and masks government ids', () => {
+  it('is clean of raw secrets once the DPO masks government ids too', () => {
     const fixed = editedPolicy((p) => {
-      p.roles.dpo!.rules.push(
-        { category: 'user.credentials', access: 'redact' },
-        { category: 'user.government_id', access: 'mask' },
-      );
+      p.roles.dpo!.rules.push({ category: 'user.government_id', access: 'mask' });
     });
     expect(lintPolicy(fixed, DEMO_MAP).map(key)).toEqual([
       'warning UNUSED_PURPOSE purposes.customer_research',

@@ -96,7 +96,7 @@ describe('the matrix page', () => {
       expect(row.match(/<td class="access /g)).toHaveLength(matrix.categories.length);
     expect(table).toContain('<td class="access deidentified" data-category="user.contact.email">');
     expect(table).toMatch(
-      /<tr data-role="dpo">.*<td class="access allow" data-category="user.credentials.password">/,
+      /<tr data-role="dpo">.*<td class="access deidentified" data-category="user.credentials.password">/,
     );
   });
 

@@ -80,25 +80,28 @@ function insertAfter(text: string, line: string, added: string): string {
   return text.replace(`${line}\n`, `${line}\n${added}\n`);
 }
 
+function replaceLine(text: string, line: string, replacement: string): string {
+  if (!text.includes(`${line}\n`)) throw new Error(`the demo policy has no line ${line}`);
+  return text.replace(`${line}\n`, `${replacement}\n`);
+}
+
 /**
  * A demo policy change as a pull request would make it (comments kept): support agents may
- * see job titles, and the DPO stops reading credentials raw (what `policy lint` asks for).
+ * see job titles (wider), and the analytics pipeline stops reading IP addresses even
+ * generalized to their network (narrower).
  */
-export const PROPOSED_DEMO_POLICY_TEXT = insertAfter(
+export const PROPOSED_DEMO_POLICY_TEXT = replaceLine(
   insertAfter(
     DEMO_POLICY_TEXT,
     '      - { category: user.workplace, access: allow }',
     '      - { category: user.job_title, access: allow }',
   ),
-  '      - { category: user, access: allow }',
-  '      - { category: user.credentials, access: redact }',
+  '      - { category: user.device.ip_address, access: generalize }',
+  '      - { category: user.device.ip_address, access: deny }',
 );
 
 /** Exactly the decisions `PROPOSED_DEMO_POLICY_TEXT` changes, as `diff` lists them. */
 export const PROPOSED_DEMO_CHANGES: readonly string[] = [
-  'dpo account_management accounts.users.password_hash: allow RULE user→allow ⇒ redact RULE user.credentials→redact (narrower)',
-  'dpo account_management accounts.verification_codes.code: allow RULE user→allow ⇒ redact RULE user.credentials→redact (narrower)',
-  'dpo dsar accounts.users.password_hash: allow RULE user→allow ⇒ redact RULE user.credentials→redact (narrower)',
-  'dpo dsar accounts.verification_codes.code: allow RULE user→allow ⇒ redact RULE user.credentials→redact (narrower)',
+  'analytics-app analytics analytics.events.ip: generalize RULE user.device.ip_address→generalize ⇒ deny RULE user.device.ip_address→deny (narrower)',
   'support-agent customer_service workspace.employees.title: deny NO_RULE ⇒ allow RULE user.job_title→allow (wider)',
 ];
