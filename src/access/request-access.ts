@@ -7,7 +7,8 @@ import type { DeidentifyKeys } from '../core/deidentify/keys';
 import { deidentifyValue } from '../core/deidentify/deidentify-value';
 import { detokenize } from '../core/deidentify/tokenize';
 import type { DeidentifyMethod } from '../core/deidentify/method';
-import type { Decision } from '../core/policy/decision';
+import type { Decision, DecisionReason } from '../core/policy/decision';
+import { denyDecision } from '../core/policy/decision';
 import type { Capability } from '../core/policy/model';
 import { refineForSubject } from '../core/policy/refine-for-subject';
 import { valueText } from '../core/identity/canonical';
@@ -65,6 +66,17 @@ export class RequestAccess {
     const decision = this.decideFor(field, facts);
     if (facts && decision.reason !== 'NOT_PERSONAL') this.note(facts, field.coordinate, decision);
     return decision;
+  }
+
+  /** A collection refused as a whole for one subject (purpose limitation, no rule, no
+   * consent): none of its fields is decided, so the refusal itself is what the audit event
+   * records, under the collection's coordinate. */
+  refuseCollection(
+    facts: SubjectFactsBase | undefined,
+    coordinate: string,
+    reason: DecisionReason,
+  ): void {
+    if (facts) this.note(facts, coordinate, denyDecision(reason));
   }
 
   private note(facts: SubjectFactsBase, coordinate: string, decision: Decision): void {

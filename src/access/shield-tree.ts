@@ -35,13 +35,15 @@ const collectionRule = (coordinate: string, address: string) =>
     const access = ctx.access;
     const collection = access?.table.collections.get(address);
     if (!access || !collection) return new ForbiddenFieldError(coordinate, 'NO_RULE');
-    if (!collection.readable)
-      return new ForbiddenFieldError(coordinate, collection.reason ?? 'NO_RULE');
     const facts = (parent as SubjectView | null)?.facts ?? factsOf(parent);
-    if (access.table.requiresConsent && !facts?.consented.has(access.purpose)) {
-      return new ForbiddenFieldError(coordinate, 'NO_CONSENT');
-    }
-    return true;
+    const refused = !collection.readable
+      ? (collection.reason ?? 'NO_RULE')
+      : access.table.requiresConsent && !facts?.consented.has(access.purpose)
+        ? 'NO_CONSENT'
+        : undefined;
+    if (refused === undefined) return true;
+    access.refuseCollection(facts, coordinate, refused);
+    return new ForbiddenFieldError(coordinate, refused);
   });
 
 const identityValueRule = rule({ cache: 'no_cache' })((identity, _args, ctx: Ctx) => {

@@ -76,7 +76,8 @@ type Result = Awaited<ReturnType<typeof execute>>;
 /**
  * The coordinates the response shows were decided: every selected column of a collection
  * that returned rows — denied (its FORBIDDEN error and reason), de-identified (its method), or
- * else allowed. A collection denied as a whole returns no rows, so none of its columns.
+ * else allowed. A collection denied as a whole returns no rows, so none of its columns: its
+ * own coordinate is recorded, with the refusal's reason.
  */
 function decidedIn(result: Result): AuditCoordinate[] {
   const denied = new Map(
@@ -93,7 +94,10 @@ function decidedIn(result: Result): AuditCoordinate[] {
   const decided: AuditCoordinate[] = [];
   for (const c of LOOK_COLLECTIONS) {
     const rows = subject[c.system]?.[c.collection];
-    if (denied.has(`${c.parent}.${c.collection}`) || !rows || rows.length === 0) continue;
+    const refused = denied.get(`${c.parent}.${c.collection}`);
+    if (refused !== undefined)
+      decided.push({ coordinate: `${c.parent}.${c.collection}`, effect: 'deny', reason: refused });
+    if (refused !== undefined || !rows || rows.length === 0) continue;
     for (const field of c.fields) {
       const coordinate = `${c.type}.${field}`;
       const reason = denied.get(coordinate);
