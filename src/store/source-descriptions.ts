@@ -6,8 +6,14 @@ import type { DataSource } from 'typeorm';
 import type { ColumnDescription, TableDescription } from '../sources/connector';
 import { SourceSchemaCache } from './entities';
 
+/** Names the advisory lock of one system's cached description. */
+const LOCK_PREFIX = 'privgraph:source_schema_cache:';
+
 /** Replaces everything cached for `system` with this description, atomically: a reader
- * sees the previous description or this one, never a mix. */
+ * sees the previous description or this one, never a mix. Replicas starting together
+ * describe the same source at once: a transaction-scoped advisory lock per system makes
+ * their replacements take turns, where two deletes of nothing followed by two inserts would
+ * collide on the primary key (and an upsert would leave a mix of both descriptions). */
 export async function saveSourceDescriptions(
   ds: DataSource,
   system: string,
@@ -17,6 +23,7 @@ export async function saveSourceDescriptions(
   // One row per table; if two collections share a table, their descriptions are the same.
   const byTable = new Map(tables.map((t) => [t.table, t]));
   await ds.transaction(async (em) => {
+    await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${LOCK_PREFIX}${system}`]);
     await em.delete(SourceSchemaCache, { system });
     if (byTable.size === 0) return;
     await em.insert(
