@@ -4,6 +4,7 @@
  * HTTP; tests drive it directly with `executeOperation` or over HTTP.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '../access/authentication';
 import type { ControlContext, ControlPlaneContext } from '../control';
@@ -19,6 +20,7 @@ import type { TraversalRuntime } from '../graph/subject-loader';
 import type { FactsRequest } from '../graph/subject-loader';
 import { createSubjectLoader } from '../graph/subject-loader';
 import type { TableDescription } from '../sources/connector';
+import { compiledGateway } from './compiled-executor';
 import { createFormatError } from './format-error';
 import { applyMiddleware } from 'graphql-middleware';
 import { isObjectType } from 'graphql';
@@ -126,23 +128,28 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
   };
   const log = options.log ?? ((message: string) => console.error(message));
   const apollo = new ApolloServer<GatewayContext>({
-    schema,
+    gateway: compiledGateway(schema),
     introspection: options.introspection ?? true,
     formatError: createFormatError(log),
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it must close the embedded database after Apollo, in order.
     stopOnTerminationSignals: false,
-    plugins: access
-      ? [
-          createPrivacyPlugin<GatewayContext>({
-            policy: access.policy,
-            model: subject.model,
-            keys: access.keys,
-            dataMapVersion: options.map.contentHash,
-            ...(access.audit ? { audit: access.audit } : {}),
-          }),
-        ]
-      : [],
+    // Responses are personal data and never cached (the HTTP front says `no-store` itself):
+    // the cache-control plugin would only wrap every resolver to collect hints nobody uses.
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ...(access
+        ? [
+            createPrivacyPlugin<GatewayContext>({
+              policy: access.policy,
+              model: subject.model,
+              keys: access.keys,
+              dataMapVersion: options.map.contentHash,
+              ...(access.audit ? { audit: access.audit } : {}),
+            }),
+          ]
+        : []),
+    ],
   });
   await apollo.start();
   return {

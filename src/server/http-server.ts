@@ -123,6 +123,9 @@ async function handle(
     context: async () => app.createContext(principal),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
+  // Personal data: no proxy or browser may keep a copy (Apollo's cache-control plugin, which
+  // said so before, is off: gateway-app.ts).
+  res.setHeader('cache-control', 'no-store');
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     res.end(response.body.string);

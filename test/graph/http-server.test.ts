@@ -98,6 +98,15 @@ describe('HTTP front', () => {
     ).toBe('GRAPHQL_PARSE_FAILED');
   });
 
+  it('tells every cache not to keep a GraphQL response (personal data): no-store', async () => {
+    const base = await serve(up);
+    const ok = await post(base, JSON.stringify({ query: '{ dataMap { version } }' }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const bad = await post(base, JSON.stringify({ query: '{ subject(' }));
+    expect(bad.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('answers unknown paths with 404', async () => {
     const base = await serve(up);
     expect((await fetch(`${base}/nope`)).status).toBe(404);

@@ -11,6 +11,13 @@
  * `alg: none` and HS256-with-the-public-key tokens fail the algorithm pin, before any
  * signature is computed. Failures are values: 401 for no usable token, 403 for a valid token
  * without a valid role.
+ *
+ * An internal app sends the same token with every request until it expires, so a token
+ * that verified is remembered (by its exact text) for at most `VERIFIED_TOKEN_TTL_MS` and
+ * never past its `exp`: the signature and claims are checked once a minute per token, not
+ * once per request. The price: a key removed from a JWKS stops admitting a token it signed
+ * up to a minute late. Failures are never remembered (a flood of bad tokens must not fill
+ * the cache), and the cache holds at most `VERIFIED_TOKEN_LIMIT` tokens.
  */
 import type { JWTVerifyOptions, JWTVerifyResult } from 'jose';
 import { jwtVerify } from 'jose';
@@ -41,6 +48,13 @@ export interface TokenVerifier {
 }
 
 const DEFAULT_CLOCK_TOLERANCE_SEC = 30;
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+export const VERIFIED_TOKEN_LIMIT = 4096;
+
+interface Remembered {
+  readonly result: AuthResult;
+  readonly until: number;
+}
 
 export function createTokenVerifier(keys: HasJwtKey, options: TokenVerifierOptions): TokenVerifier {
   const key = keys.jwt;
@@ -51,20 +65,42 @@ export function createTokenVerifier(keys: HasJwtKey, options: TokenVerifierOptio
     ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
     ...(options.audience !== undefined ? { audience: options.audience } : {}),
   };
+  const remembered = new Map<string, Remembered>();
   return {
     verify: async (authorizationHeader) => {
       const bearer = extractBearerToken(authorizationHeader);
       if (!bearer.ok) return bearer;
-      const verifyOptions = options.now ? { ...base, currentDate: options.now() } : base;
+      const now = options.now ? options.now() : new Date();
+      const known = remembered.get(bearer.token);
+      if (known && known.until > now.getTime()) return known.result;
+      if (known) remembered.delete(bearer.token);
+      const verifyOptions = options.now ? { ...base, currentDate: now } : base;
       let verified: JWTVerifyResult;
       try {
         verified = await verifyWith(key, bearer.token, verifyOptions);
       } catch (error) {
         return explainTokenError(error, key.algorithm);
       }
-      return principalFromClaims(verified.payload, options.roleClaim, options.knownRoles);
+      const result = principalFromClaims(verified.payload, options.roleClaim, options.knownRoles);
+      if (result.ok) remember(remembered, bearer.token, result, now.getTime());
+      return result;
     },
   };
+}
+
+/** Until the earlier of its expiry and a minute from now; the oldest entry makes room. */
+function remember(
+  remembered: Map<string, Remembered>,
+  token: string,
+  result: AuthResult & { ok: true },
+  now: number,
+): void {
+  const until = Math.min(result.principal.expiresAt.getTime(), now + VERIFIED_TOKEN_TTL_MS);
+  if (remembered.size >= VERIFIED_TOKEN_LIMIT) {
+    const oldest = remembered.keys().next();
+    if (!oldest.done) remembered.delete(oldest.value);
+  }
+  remembered.set(token, { result, until });
 }
 
 function verifyWith(

@@ -307,3 +307,62 @@ describe('without issuer and audience expectations', () => {
     expect((await verifier.verify(`Bearer ${token}`)).ok).toBe(true);
   });
 });
+
+describe('a verified token is remembered briefly, never past its expiry', () => {
+  /** A JWKS key lookup that counts how often a signature was checked. */
+  function countingJwks(k: TestKeys) {
+    const material = jwksMaterial(k) as Extract<JwtKeyMaterial, { kind: 'jwks' }>;
+    const counter = { lookups: 0 };
+    const getKey: typeof material.getKey = (...args) => {
+      counter.lookups += 1;
+      return material.getKey(...args);
+    };
+    return { material: { ...material, getKey }, counter };
+  }
+
+  it('checks the signature once per token within a minute, again after it', async () => {
+    let now = NOW;
+    const { material, counter } = countingJwks(keys);
+    const verifier = createTokenVerifier(
+      { jwt: material },
+      { issuer: ISSUER, audience: AUDIENCE, roleClaim: 'role', knownRoles: ROLES, now: () => now },
+    );
+    const header = `Bearer ${await signToken(keys.jwks.k1, { kid: 'k1' })}`;
+    for (let i = 0; i < 5; i++) expect((await verifier.verify(header)).ok).toBe(true);
+    expect(counter.lookups).toBe(1);
+    now = new Date(NOW.getTime() + 61_000);
+    expect((await verifier.verify(header)).ok).toBe(true);
+    expect(counter.lookups).toBe(2);
+  });
+
+  it('refuses a remembered token once it has expired', async () => {
+    let now = NOW;
+    const verifier = createTokenVerifier(
+      { jwt: secretMaterial(keys) },
+      {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        roleClaim: 'role',
+        knownRoles: ROLES,
+        now: () => now,
+        clockToleranceSec: 0,
+      },
+    );
+    const header = `Bearer ${await signToken(keys.secret, { claims: { exp: NOW_SEC + 20 } })}`;
+    expect((await verifier.verify(header)).ok).toBe(true);
+    now = new Date((NOW_SEC + 21) * 1000);
+    expect(await verifier.verify(header)).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('never remembers a refusal: a bad token is checked, and refused, every time', async () => {
+    const { material, counter } = countingJwks(keys);
+    const verifier = createTokenVerifier(
+      { jwt: material },
+      { issuer: ISSUER, audience: AUDIENCE, roleClaim: 'role', knownRoles: ROLES, now: () => NOW },
+    );
+    const header = `Bearer ${await signToken(keys.jwks.k1, { kid: 'k1', claims: { role: 'root' } })}`;
+    for (let i = 0; i < 3; i++)
+      expect(await verifier.verify(header)).toMatchObject({ ok: false, status: 403 });
+    expect(counter.lookups).toBe(3);
+  });
+});
