@@ -12,6 +12,8 @@ import type { SourceRegistry } from './source-registry';
 export interface SourceCheck {
   readonly descriptions: Map<string, readonly TableDescription[]>;
   readonly mismatches: readonly string[];
+  /** Worth saying at start, not worth refusing it: a table with no key to compare with. */
+  readonly warnings: readonly string[];
   readonly unreachable: readonly { system: string; error: string }[];
 }
 
@@ -27,6 +29,7 @@ export async function checkSources(
 ): Promise<SourceCheck> {
   const descriptions = new Map<string, readonly TableDescription[]>();
   const mismatches: string[] = [];
+  const warnings: string[] = [];
   const unreachable: { system: string; error: string }[] = [];
   await Promise.all(
     map.systems.map(async (system) => {
@@ -59,13 +62,54 @@ export async function checkSources(
             );
           }
         }
+        const key = checkPrimaryKey(`${system.key}.${collection.key}`, collection, table);
+        if (key?.severity === 'mismatch') mismatches.push(key.message);
+        if (key?.severity === 'warning') warnings.push(key.message);
       }
       descriptions.set(system.key, tables);
       await cache.save(system.key, tables);
     }),
   );
   mismatches.sort();
-  return { descriptions, mismatches, unreachable };
+  warnings.sort();
+  return { descriptions, mismatches, warnings, unreachable };
+}
+
+/**
+ * The map's `primaryKey` must identify one row: rows are told apart (and erased) by it, and
+ * two rows sharing it would be merged into one — the other silently missing from answers
+ * and exports. It does when its columns include all the columns of one of the table's
+ * unique keys (the primary key, a unique constraint or index). A table that declares no
+ * unique key at all (a view, a log table) cannot be checked: said, not refused.
+ */
+function checkPrimaryKey(
+  where: string,
+  collection: CollectionDef,
+  table: TableDescription,
+): { severity: 'mismatch' | 'warning'; message: string } | undefined {
+  if (table.uniqueKeys === undefined) return undefined;
+  const columnOf = new Map(collection.fields.map((field) => [field.key, field.column]));
+  const declared = new Set(collection.primaryKey.map((key) => columnOf.get(key) ?? key));
+  if (table.uniqueKeys.some((unique) => unique.every((column) => declared.has(column))))
+    return undefined;
+  const list = (columns: Iterable<string>) => `(${[...columns].join(', ')})`;
+  if (table.uniqueKeys.length === 0)
+    return {
+      severity: 'warning',
+      message: `${where}: table "${collection.table}" has no primary key or unique constraint, so primaryKey: [${collection.primaryKey.join(', ')}] cannot be checked; rows sharing it would be shown and erased as one`,
+    };
+  const fieldsOf = (unique: readonly string[]) =>
+    unique.map(
+      (column) => collection.fields.find((field) => field.column === column)?.key ?? column,
+    );
+  const [first] = table.uniqueKeys;
+  return {
+    severity: 'mismatch',
+    message:
+      `${where}: primaryKey: [${collection.primaryKey.join(', ')}] does not identify a row of table "${collection.table}" ` +
+      `(its unique keys: ${table.uniqueKeys.map(list).join(', ')}); rows sharing it would be merged. ` +
+      `Declare one of them, e.g. primaryKey: [${fieldsOf(first ?? []).join(', ')}]`,
+  };
 }
 
 /** An HTTP service's probe found no such endpoint, or an answer without rows where the map

@@ -171,6 +171,7 @@ export async function startGateway(
           'Fix the map (table:/column: names) or the source schema, then start again.',
       );
     }
+    for (const warning of check.warnings) log(`warning: ${warning}`);
     for (const down of check.unreachable)
       log(
         `warning: source "${down.system}" is unreachable (${down.error}); serving the other systems`,

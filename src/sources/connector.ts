@@ -39,6 +39,10 @@ export interface TableDescription {
   readonly table: string;
   readonly exists: boolean;
   readonly columns: readonly ColumnDescription[];
+  /** The column lists that identify a row: the primary key and every unique constraint or
+   * unique index (not partial, not on expressions). Absent when the source cannot say (an
+   * HTTP service, a description cached by an older version); empty when the table has none. */
+  readonly uniqueKeys?: readonly (readonly string[])[];
 }
 
 export interface SourceHealth {

@@ -61,6 +61,7 @@ function copyDescription(t: TableDescription): TableDescription {
       type,
       nullable,
     })),
+    ...(t.uniqueKeys ? { uniqueKeys: t.uniqueKeys.map((key) => [...key]) } : {}),
   };
 }
 
@@ -73,7 +74,12 @@ function readDescription(value: unknown, where: string): TableDescription {
     typeof v.table !== 'string' ||
     typeof v.exists !== 'boolean' ||
     !Array.isArray(v.columns) ||
-    !v.columns.every(isColumnDescription)
+    !v.columns.every(isColumnDescription) ||
+    !(
+      v.uniqueKeys === undefined ||
+      (Array.isArray(v.uniqueKeys) &&
+        v.uniqueKeys.every((key) => Array.isArray(key) && key.every((c) => typeof c === 'string')))
+    )
   ) {
     throw new Error(
       `source schema cache entry ${where} is malformed; delete it and let the source be described again`,

@@ -117,6 +117,28 @@ describe('the start-up check on MariaDB', () => {
     }
   });
 
+  it('refuses a primaryKey that does not identify a row, naming the table’s own key', async () => {
+    const raw = parse(readFileSync(MARIADB_MAP, 'utf8')) as {
+      systems: { workspace: { collections: Record<string, { primaryKey: string[] }> } };
+    };
+    raw.systems.workspace.collections.employees!.primaryKey = ['org_id'];
+    const parsed = parseDataMap(stringify(raw), 'wrong-key.yaml', {
+      ...process.env,
+      WORKSPACE_MYSQL_URL: url,
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+    const sources = new SourceRegistry(parsed.map, { poolSize: 1 });
+    try {
+      const check = await checkSources(parsed.map, sources, noCache);
+      expect(check.mismatches).toEqual([
+        'workspace.employees: primaryKey: [org_id] does not identify a row of table "employees" (its unique keys: (id)); rows sharing it would be merged. Declare one of them, e.g. primaryKey: [id]',
+      ]);
+      expect(check.warnings).toEqual([]);
+    } finally {
+      await sources.close();
+    }
+  });
+
   it('reports a MariaDB that does not answer as unreachable, in time', async () => {
     const map = loadMap(MARIADB_MAP, {
       ...process.env,

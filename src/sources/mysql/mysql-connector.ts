@@ -23,7 +23,7 @@ import type {
   TableDescription,
 } from '../connector';
 import { acceptsValue } from '../field-values';
-import { describeMysqlTables } from './mysql-describe';
+import { describeMysqlTables, describeMysqlUniqueKeys } from './mysql-describe';
 import type { LookupStatement, MysqlColumn } from './mysql-lookup';
 import { buildLookupStatement, lookupCacheKey, paddedLength, qualifiedTable } from './mysql-lookup';
 import { createMysqlPool, databaseOfMysqlUrl, mysqlSourceError } from './mysql-pool';
@@ -109,6 +109,11 @@ export class MysqlConnector implements SourceConnector {
       (text, params) => this.run(text, params),
     );
     this.remember(described);
+    const keys = await describeMysqlUniqueKeys(
+      this.database,
+      collections.map((c) => c.table),
+      (text, params) => this.run(text, params),
+    );
     return collections.map((collection) => {
       const columns = described.get(collection.table) ?? [];
       return {
@@ -120,6 +125,7 @@ export class MysqlConnector implements SourceConnector {
           type,
           nullable,
         })),
+        uniqueKeys: keys.get(collection.table) ?? [],
       };
     });
   }

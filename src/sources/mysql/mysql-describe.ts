@@ -49,6 +49,42 @@ export async function describeMysqlTables(
   return described;
 }
 
+/**
+ * The column lists that identify a row of each table: the primary key and every unique
+ * index, from `information_schema.statistics` (`non_unique = 0`). A prefix index on a column
+ * still makes the whole column unique. MySQL 8's functional indexes have no column name
+ * there and are left out.
+ */
+export async function describeMysqlUniqueKeys(
+  database: string,
+  tables: readonly string[],
+  run: Run,
+): Promise<Map<string, string[][]>> {
+  const names = [...new Set(tables)];
+  const keys = new Map<string, string[][]>(names.map((name) => [name, []]));
+  if (names.length === 0) return keys;
+  const rows = await run(
+    `SELECT table_name AS table_name, index_name AS index_name, column_name AS column_name
+     FROM information_schema.statistics
+     WHERE table_schema = ? AND table_name IN (${placeholders(names.length)}) AND non_unique = 0
+     ORDER BY table_name, index_name, seq_in_index`,
+    [database, ...names],
+  );
+  const byIndex = new Map<string, { table: string; columns: (string | null)[] }>();
+  for (const row of rows) {
+    const table = String(row.table_name);
+    const id = `${table}\u0000${String(row.index_name)}`;
+    let index = byIndex.get(id);
+    if (!index) byIndex.set(id, (index = { table, columns: [] }));
+    index.columns.push(row.column_name === null ? null : String(row.column_name));
+  }
+  for (const { table, columns } of byIndex.values()) {
+    if (columns.some((column) => column === null)) continue;
+    keys.get(table)?.push(columns as string[]);
+  }
+  return keys;
+}
+
 const JSON_CHECK = /^json_valid\(`((?:[^`]|``)+)`\)$/i;
 
 /**

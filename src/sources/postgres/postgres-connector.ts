@@ -128,6 +128,22 @@ export class PostgresConnector implements SourceConnector {
        WHERE table_schema = $1 AND table_name = ANY($2::text[]) ORDER BY table_name, ordinal_position`,
       [this.schema, collections.map((c) => c.table)],
     );
+    // What identifies a row (the start-up check compares the map's primaryKey with it):
+    // unique indexes — a primary key or unique constraint has one — on plain columns only.
+    const keys = await this.run(
+      `SELECT c.relname AS table_name,
+              array_agg(a.attname::text ORDER BY k.ord) AS columns
+       FROM pg_index i
+       JOIN pg_class c ON c.oid = i.indrelid
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+       WHERE n.nspname = $1 AND c.relname = ANY($2::text[])
+         AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+       GROUP BY c.relname, i.indexrelid
+       ORDER BY c.relname, i.indexrelid`,
+      [this.schema, collections.map((c) => c.table)],
+    );
     return collections.map((collection) => {
       const columns: ColumnDescription[] = rows
         .filter((row) => row.table_name === collection.table)
@@ -139,7 +155,10 @@ export class PostgresConnector implements SourceConnector {
         }));
       for (const column of columns)
         this.columnTypes.set(`${collection.table}\u0000${column.column}`, column);
-      return { table: collection.table, exists: columns.length > 0, columns };
+      const uniqueKeys = keys
+        .filter((row) => row.table_name === collection.table)
+        .map((row) => (row.columns as unknown[]).map(String));
+      return { table: collection.table, exists: columns.length > 0, columns, uniqueKeys };
     });
   }
 
