@@ -4,7 +4,13 @@
  * person, so the very next query for that purpose is decided without it. History is kept:
  * events are appended, never rewritten. No approval is needed: withdrawing consent is the
  * person's right at any time, and it does not affect processing before it (art. 15).
+ *
+ * A guardian's consent (PIPL art. 31: a child under 14's data is processed only with it) is
+ * recorded the same way with `guardian: true`, for one purpose of the policy — any purpose,
+ * not only those resting on the person's own consent — or for all of them (`*`). Without it
+ * a minor's data is shown de-identified at most (SPEC §4.3, reason MINOR).
  */
+import { suggestNames } from '../core/datamap/did-you-mean';
 import type { RequestRecord } from '../store';
 import { recordConsentEvents, transitionRequest } from '../store';
 import type { SeedIdentity } from '../core/traversal/resolve-subjects';
@@ -17,7 +23,12 @@ export interface ConsentInput {
   readonly subject: SeedIdentity;
   readonly purpose: string;
   readonly identityVerification: string;
+  /** Given or withdrawn by the guardian of a minor, not by the person. */
+  readonly guardian?: boolean;
 }
+
+/** A guardian's consent for every purpose at once. */
+export const ALL_PURPOSES = '*';
 
 /** Purposes that rest on consent in the policy: the only ones consent can be given to or
  * withdrawn from. */
@@ -25,7 +36,18 @@ export function consentPurposes(rt: RequestsRuntime): string[] {
   return [...rt.policy.purposes.values()].filter((p) => p.requiresConsent).map((p) => p.key);
 }
 
-function checkPurpose(rt: RequestsRuntime, purpose: string): void {
+function checkPurpose(rt: RequestsRuntime, input: ConsentInput): void {
+  const { purpose } = input;
+  const all = [...rt.policy.purposes.keys()];
+  if (input.guardian && purpose === ALL_PURPOSES) return;
+  if (!all.includes(purpose)) {
+    const [suggestion] = suggestNames(purpose, all, 1);
+    throw new RequestError(
+      'BAD_USER_INPUT',
+      `unknown purpose "${purpose}"${suggestion ? `; did you mean "${suggestion}"?` : ''} The policy's purposes: ${all.join(', ')}.`,
+    );
+  }
+  if (input.guardian) return;
   const known = consentPurposes(rt);
   if (!known.includes(purpose))
     throw new RequestError(
@@ -40,7 +62,7 @@ export async function withdrawConsent(
   actor: Actor,
   input: ConsentInput,
 ): Promise<RequestRecord> {
-  checkPurpose(rt, input.purpose);
+  checkPurpose(rt, input);
   return recordConsent(rt, actor, input, 'withdraw', [input.purpose]);
 }
 
@@ -49,7 +71,7 @@ export async function grantConsent(
   actor: Actor,
   input: ConsentInput,
 ): Promise<RequestRecord> {
-  checkPurpose(rt, input.purpose);
+  checkPurpose(rt, input);
   return recordConsent(rt, actor, input, 'grant', [input.purpose]);
 }
 
@@ -61,6 +83,7 @@ export async function recordConsentForKeys(
   action: 'grant' | 'withdraw',
   recordedBy: string,
   requestId: string,
+  guardian = false,
 ): Promise<void> {
   const recordedAt = rt.now();
   await recordConsentEvents(
@@ -70,6 +93,7 @@ export async function recordConsentForKeys(
         subjectKey,
         purpose,
         action,
+        guardian,
         recordedBy,
         recordedAt,
         requestId,
@@ -90,18 +114,32 @@ async function recordConsent(
     subject: input.subject,
     identityVerification: input.identityVerification,
     status: 'in_progress',
-    details: { purpose: input.purpose },
+    details: { purpose: input.purpose, ...(input.guardian ? { guardian: true } : {}) },
   });
-  await recordConsentForKeys(rt, request.subjectKeys, purposes, action, actor.subject, request.id);
+  const guardian = input.guardian === true;
+  await recordConsentForKeys(
+    rt,
+    request.subjectKeys,
+    purposes,
+    action,
+    actor.subject,
+    request.id,
+    guardian,
+  );
   await auditRequest(rt, request, actor, {
     kind: 'request',
     event: action === 'withdraw' ? 'consents_withdrawn' : 'consents_granted',
-    detail: { purposes: listed(purposes) },
+    detail: { purposes: listed(purposes), ...(guardian ? { guardian: true } : {}) },
   });
-  const reply =
-    action === 'withdraw'
-      ? `Your consent to "${input.purpose}" is withdrawn as of ${rt.now().toISOString()}: we no longer process your personal information for this purpose. Processing before the withdrawal is not affected (PIPL art. 15).`
-      : `Your consent to "${input.purpose}" is recorded as of ${rt.now().toISOString()}. You can withdraw it at any time.`;
+  const at = rt.now().toISOString();
+  const what = input.purpose === ALL_PURPOSES ? 'every purpose' : `"${input.purpose}"`;
+  const reply = guardian
+    ? action === 'withdraw'
+      ? `The guardian's consent to ${what} is withdrawn as of ${at}: the child's personal information is no longer shown for it. Processing before the withdrawal is not affected (PIPL art. 15, 31).`
+      : `The guardian's consent to ${what} is recorded as of ${at} (PIPL art. 31). The guardian can withdraw it at any time.`
+    : action === 'withdraw'
+      ? `Your consent to "${input.purpose}" is withdrawn as of ${at}: we no longer process your personal information for this purpose. Processing before the withdrawal is not affected (PIPL art. 15).`
+      : `Your consent to "${input.purpose}" is recorded as of ${at}. You can withdraw it at any time.`;
   const done = await transitionRequest(
     rt.store,
     request.id,

@@ -16,7 +16,7 @@ type ConsentCall = typeof withdrawConsent;
 async function recordConsent(
   context: ControlPlaneContext,
   call: ConsentCall,
-  { subject, purpose, identityVerification }: ConsentArgs,
+  { subject, purpose, identityVerification, guardian }: ConsentArgs,
 ): Promise<CatalogRightsRequest> {
   const { rt, actor } = authorizeRequestCall(context, ['request.create']);
   const record = await callRequestService(() =>
@@ -24,6 +24,7 @@ async function recordConsent(
       subject: { kind: subject.kind, value: subject.value },
       purpose,
       identityVerification,
+      ...(guardian ? { guardian: true } : {}),
     }),
   );
   return projectRequest(record, todayOf(rt));

@@ -28,6 +28,16 @@ export class CorrectionArgs extends SubjectRequestArgs {
 
 @ArgsType()
 export class ConsentArgs extends SubjectRequestArgs {
-  @Field(() => String, { description: 'A purpose of the policy that rests on consent.' })
+  @Field(() => String, {
+    description:
+      "A purpose of the policy that rests on consent; with guardian: true, any purpose of the policy, or '*' for all.",
+  })
   purpose!: string;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "Given or withdrawn by the guardian of a child under 14 (PIPL art. 31): without it a minor's data is shown de-identified at most.",
+  })
+  guardian!: boolean;
 }
