@@ -9,8 +9,21 @@ import type { CollectionDef, DataMap } from '../core/datamap/model';
 import type { TableDescription } from '../sources/connector';
 import type { SourceRegistry } from './source-registry';
 
+/** One disagreement between the map and a source, with the map path it is about (so start-up
+ * can point at the file's line), e.g. `['systems', 'shop', 'collections', 'users']`. */
+export interface SourceProblem {
+  readonly path: readonly string[];
+  /** `system.collection[.field]`. */
+  readonly where: string;
+  readonly reason: string;
+  readonly severity: 'error' | 'warning';
+}
+
 export interface SourceCheck {
   readonly descriptions: Map<string, readonly TableDescription[]>;
+  /** Every problem, errors and warnings, in the order of `mismatches` then `warnings`. */
+  readonly problems: readonly SourceProblem[];
+  /** The errors as `where: reason`: the start is refused. */
   readonly mismatches: readonly string[];
   /** Worth saying at start, not worth refusing it: a table with no key to compare with. */
   readonly warnings: readonly string[];
@@ -28,8 +41,13 @@ export async function checkSources(
   cache: DescriptionCache,
 ): Promise<SourceCheck> {
   const descriptions = new Map<string, readonly TableDescription[]>();
-  const mismatches: string[] = [];
-  const warnings: string[] = [];
+  const problems: SourceProblem[] = [];
+  const collectionPath = (system: string, collection: string) => [
+    'systems',
+    system,
+    'collections',
+    collection,
+  ];
   const unreachable: { system: string; error: string }[] = [];
   await Promise.all(
     map.systems.map(async (system) => {
@@ -47,32 +65,46 @@ export async function checkSources(
       }
       for (const collection of system.collections) {
         const table = tables.find((t) => t.table === collection.table);
+        const path = collectionPath(system.key, collection.key);
+        const where = `${system.key}.${collection.key}`;
         if (!table?.exists) {
-          mismatches.push(
-            system.source?.kind === 'http'
-              ? `${system.key}.${collection.key}: ${missingEndpoint(collection)}`
-              : `${system.key}.${collection.key}: table "${collection.table}" does not exist in the source`,
-          );
+          problems.push({
+            path,
+            where,
+            reason:
+              system.source?.kind === 'http'
+                ? missingEndpoint(collection)
+                : `table "${collection.table}" does not exist in the source`,
+            severity: 'error',
+          });
           continue;
         }
         for (const field of collection.fields) {
           if (!table.columns.some((column) => column.column === field.column)) {
-            mismatches.push(
-              `${system.key}.${collection.key}.${field.key}: column "${field.column}" does not exist in table "${collection.table}"`,
-            );
+            problems.push({
+              path: [...path, 'fields', field.key],
+              where: `${where}.${field.key}`,
+              reason: `column "${field.column}" does not exist in table "${collection.table}"`,
+              severity: 'error',
+            });
           }
         }
-        const key = checkPrimaryKey(`${system.key}.${collection.key}`, collection, table);
-        if (key?.severity === 'mismatch') mismatches.push(key.message);
-        if (key?.severity === 'warning') warnings.push(key.message);
+        const key = checkPrimaryKey(collection, table);
+        if (key) problems.push({ path: [...path, 'primaryKey'], where, ...key });
       }
       descriptions.set(system.key, tables);
       await cache.save(system.key, tables);
     }),
   );
-  mismatches.sort();
-  warnings.sort();
-  return { descriptions, mismatches, warnings, unreachable };
+  const text = (p: SourceProblem) => `${p.where}: ${p.reason}`;
+  problems.sort((a, b) => a.severity.localeCompare(b.severity) || text(a).localeCompare(text(b)));
+  return {
+    descriptions,
+    problems,
+    mismatches: problems.filter((p) => p.severity === 'error').map(text),
+    warnings: problems.filter((p) => p.severity === 'warning').map(text),
+    unreachable,
+  };
 }
 
 /**
@@ -83,10 +115,9 @@ export async function checkSources(
  * unique key at all (a view, a log table) cannot be checked: said, not refused.
  */
 function checkPrimaryKey(
-  where: string,
   collection: CollectionDef,
   table: TableDescription,
-): { severity: 'mismatch' | 'warning'; message: string } | undefined {
+): { severity: 'error' | 'warning'; reason: string } | undefined {
   if (table.uniqueKeys === undefined) return undefined;
   const columnOf = new Map(collection.fields.map((field) => [field.key, field.column]));
   const declared = new Set(collection.primaryKey.map((key) => columnOf.get(key) ?? key));
@@ -96,7 +127,7 @@ function checkPrimaryKey(
   if (table.uniqueKeys.length === 0)
     return {
       severity: 'warning',
-      message: `${where}: table "${collection.table}" has no primary key or unique constraint, so primaryKey: [${collection.primaryKey.join(', ')}] cannot be checked; rows sharing it would be shown and erased as one`,
+      reason: `table "${collection.table}" has no primary key or unique constraint, so primaryKey: [${collection.primaryKey.join(', ')}] cannot be checked; rows sharing it would be shown and erased as one`,
     };
   const fieldsOf = (unique: readonly string[]) =>
     unique.map(
@@ -104,9 +135,9 @@ function checkPrimaryKey(
     );
   const [first] = table.uniqueKeys;
   return {
-    severity: 'mismatch',
-    message:
-      `${where}: primaryKey: [${collection.primaryKey.join(', ')}] does not identify a row of table "${collection.table}" ` +
+    severity: 'error',
+    reason:
+      `primaryKey: [${collection.primaryKey.join(', ')}] does not identify a row of table "${collection.table}" ` +
       `(its unique keys: ${table.uniqueKeys.map(list).join(', ')}); rows sharing it would be merged. ` +
       `Declare one of them, e.g. primaryKey: [${fieldsOf(first ?? []).join(', ')}]`,
   };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { DataMap } from '../core/datamap/model';
 import { checkSources } from '../graph/check-sources';
+import { locateSourceProblems } from './locate-source-problems';
 import { SourceRegistry } from '../graph/source-registry';
 import {
   loadConsentStates,
@@ -165,13 +166,16 @@ export async function startGateway(
       load: (system) => loadSourceDescriptions(store, system),
       save: (system, tables) => saveSourceDescriptions(store, system, map.contentHash, [...tables]),
     });
-    if (check.mismatches.length > 0) {
+    const located = locateSourceProblems(map.sourceFile, check.problems);
+    const errors = located.filter((_, i) => check.problems[i]?.severity === 'error');
+    if (errors.length > 0) {
       throw new Error(
-        `the data map ${map.sourceFile} does not match its sources:\n${check.mismatches.map((m) => `  - ${m}`).join('\n')}\n` +
-          'Fix the map (table:/column: names) or the source schema, then start again.',
+        `the data map ${map.sourceFile} does not match its sources:\n${errors.map((m) => `  - ${m}`).join('\n')}\n` +
+          'Fix the map (table:/column:/primaryKey:) or the source schema, then start again.',
       );
     }
-    for (const warning of check.warnings) log(`warning: ${warning}`);
+    for (const [i, warning] of located.entries())
+      if (check.problems[i]?.severity === 'warning') log(`warning: ${warning}`);
     for (const down of check.unreachable)
       log(
         `warning: source "${down.system}" is unreachable (${down.error}); serving the other systems`,

@@ -6,10 +6,14 @@
  * no key to compare with is said, not refused. On a schema of this file's own.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
 import { dataMapOrThrow, parseDataMap } from '../../src/core/datamap/parse-data-map';
 import { checkSources } from '../../src/graph/check-sources';
 import { SourceRegistry } from '../../src/graph/source-registry';
+import { locateSourceProblems } from '../../src/server/locate-source-problems';
 import { requireTestDatabaseUrl } from '../support/test-database';
 
 const schema = `pk_check_${randomBytes(4).toString('hex')}`;
@@ -38,10 +42,8 @@ afterAll(() => sql(`DROP SCHEMA ${schema} CASCADE`));
 
 const noCache = { load: async () => [], save: async () => undefined };
 
-function mapWith(keys: { members: string; ledger: string; visits: string }) {
-  return dataMapOrThrow(
-    parseDataMap(
-      `
+function mapText(keys: { members: string; ledger: string; visits: string }): string {
+  return `
 version: 1
 organization: { name: Key check }
 identities:
@@ -73,15 +75,18 @@ systems:
         fields:
           code: { references: club.members.code, category: user.unique_id }
           seen_at: {}
-`,
-      'key-check.yaml',
-      process.env,
-    ),
-  );
+`;
 }
 
-async function check(keys: { members: string; ledger: string; visits: string }) {
-  const map = mapWith(keys);
+function mapWith(
+  keys: { members: string; ledger: string; visits: string },
+  file = 'key-check.yaml',
+) {
+  return dataMapOrThrow(parseDataMap(mapText(keys), file, process.env));
+}
+
+async function check(keys: { members: string; ledger: string; visits: string }, file?: string) {
+  const map = mapWith(keys, file);
   const sources = new SourceRegistry(map, { poolSize: 1 });
   try {
     return await checkSources(map, sources, noCache);
@@ -110,4 +115,26 @@ it('says, without refusing, that a table with no unique key cannot be checked', 
   expect(result.warnings).toEqual([
     'club.visits: table "visits" has no primary key or unique constraint, so primaryKey: [code] cannot be checked; rows sharing it would be shown and erased as one',
   ]);
+});
+
+it('points each problem at its line in the map file, as the map’s own problems do', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'privgraph-key-check-'));
+  try {
+    const keys = { members: 'code', ledger: 'code', visits: 'code' };
+    const file = path.join(dir, 'datamap.yaml');
+    writeFileSync(file, mapText(keys));
+    const result = await check(keys, file);
+    const lines = mapText(keys).split('\n');
+    const ledger = lines.findIndex((line) => line.trim() === 'ledger:');
+    const keyLine = ledger + 1 + lines.slice(ledger).findIndex((l) => l.includes('primaryKey'));
+    const visits = lines.findIndex((line) => line.trim() === 'visits:');
+    const visitsKey = visits + 1 + lines.slice(visits).findIndex((l) => l.includes('primaryKey'));
+    const shown = path.relative(process.cwd(), file);
+    expect(locateSourceProblems(file, result.problems)).toEqual([
+      `${shown}:${keyLine}:9 systems.club.collections.ledger.primaryKey: ${result.mismatches[0]?.replace('club.ledger: ', '')}`,
+      `${shown}:${visitsKey}:9 systems.club.collections.visits.primaryKey: ${result.warnings[0]?.replace('club.visits: ', '')}`,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
