@@ -143,7 +143,7 @@ async function verifyCorrection(
       }
     }
   }
-  const category = String(request.details.category);
+  const category = readableCategory(rt, String(request.details.category));
   if (wrong.length > 0) {
     const partial = await transitionRequest(
       rt.store,
@@ -180,4 +180,12 @@ async function verifyCorrection(
       detail: { corrected, systems: sources.length },
     });
   return { corrected };
+}
+
+/** A category as the person reads it in a reply: its taxonomy name ("Phone number" →
+ * "phone number"; "IP address" keeps its capitals), not its dotted key. */
+function readableCategory(rt: RequestsRuntime, key: string): string {
+  const name = rt.map.categories.get(key)?.name;
+  if (!name) return key;
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }

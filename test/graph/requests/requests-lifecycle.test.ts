@@ -157,7 +157,11 @@ test('a correction rewrites the category in every system that holds it, and is v
     value: 'bob.li@example.org',
   });
   await worker().drain();
-  expect(await getRequest(world.runtime.store, request.id)).toMatchObject({ status: 'completed' });
+  expect(await getRequest(world.runtime.store, request.id)).toMatchObject({
+    status: 'completed',
+    // the category as the person reads it (its taxonomy name), not its key
+    reply: expect.stringMatching(/^Your email is corrected in 2 places across 2 systems\.$/),
+  });
   expect(await world.sql(`SELECT email FROM $schema.users WHERE id = 2`)).toEqual([
     { email: 'bob.li@example.org' },
   ]);
