@@ -7,8 +7,11 @@ import type { DataMap } from '../core/datamap/model';
 import { isCategoryWithin } from '../core/taxonomy/category-key';
 import { subjectKey } from '../core/identity/subject-key';
 import { isMinor } from '../core/policy/is-minor';
+import type { SourceRow } from '../core/traversal/source-row';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
+import type { TraversalGraph } from '../core/traversal/traversal-graph';
 import { BORN_AFTER_PREFIX } from '../sources/connector';
+import { relatedRowFacts } from './related-row-facts';
 
 /** The date after which a birth date makes a minor (under 14) on `asOf`. */
 export function minorCutoffDate(asOf: Date, ageLimit = 14): string {
@@ -29,6 +32,12 @@ export interface SubjectFactsBase {
   /** Keyed hashes of the subject's canonical, non-shared identities: how the audit trail
    * names them (SPEC §7). */
   readonly subjectKeys: readonly string[];
+  /** Set on the facts of a person met only through a row of someone else's traversal (their
+   * referrer's customer row): decided with unknown consent and age (`related-row-facts.ts`). */
+  readonly related?: boolean;
+  /** The rows of this subject's traversal that are not theirs, with the facts each is
+   * decided with (`src/core/policy/row-relation.ts`); every other row uses these facts. */
+  readonly others?: ReadonlyMap<SourceRow, SubjectFactsBase>;
 }
 
 export interface ConsentReader {
@@ -72,6 +81,8 @@ export async function loadSubjectFacts(
   graphs: readonly SubjectGraph[],
   options: {
     map: DataMap;
+    /** The map's traversal graph: which fields of a row carry identities. */
+    traversal: TraversalGraph;
     hashKey: Buffer;
     readConsents: ConsentReader;
     asOf: Date;
@@ -92,12 +103,23 @@ export async function loadSubjectFacts(
   const consents =
     needed.length > 0 ? await options.readConsents(needed.map((index) => keys[index] ?? [])) : [];
   const byGraph = new Map(needed.map((graphIndex, i) => [graphIndex, consents[i]]));
-  return graphs.map((_, index) => ({
-    consented: byGraph.get(index)?.granted ?? new Set(),
-    guardianConsented: byGraph.get(index)?.guardian ?? new Set(),
-    minor: minors[index] ?? false,
-    subjectKeys: keys[index] ?? [],
-  }));
+  const related = {
+    traversal: options.traversal,
+    hashKey: options.hashKey,
+    dobFields,
+    asOf: options.asOf,
+    cache: new Map<string, SubjectFactsBase>(),
+  };
+  return graphs.map((graph, index) => {
+    const others = relatedRowFacts(graph, related);
+    return {
+      consented: byGraph.get(index)?.granted ?? new Set(),
+      guardianConsented: byGraph.get(index)?.guardian ?? new Set(),
+      minor: minors[index] ?? false,
+      subjectKeys: keys[index] ?? [],
+      ...(others.size > 0 ? { others } : {}),
+    };
+  });
 }
 
 function minorIn(
