@@ -20,6 +20,8 @@
  */
 import { subjectKey } from '../core/identity/subject-key';
 import { isMinor } from '../core/policy/is-minor';
+import { valueText } from '../core/identity/canonical';
+import type { SubjectSide } from '../core/policy/row-relation';
 import { rowRelation, subjectIdentityIds } from '../core/policy/row-relation';
 import type { SourceRow } from '../core/traversal/source-row';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
@@ -43,12 +45,12 @@ export function relatedRowFacts(
   context: RelatedFactsContext,
 ): ReadonlyMap<SourceRow, SubjectFactsBase> {
   const facts = new Map<SourceRow, SubjectFactsBase>();
-  let identities: ReadonlySet<string> | undefined;
+  let subject: SubjectSide | undefined;
   for (const [address, rows] of graph.rows) {
     for (const found of rows) {
       if (found.role === 'subject') continue;
-      identities ??= subjectIdentityIds(graph.identities);
-      const relation = rowRelation(context.traversal.nodes.get(address), found, identities);
+      subject ??= subjectSideOf(graph);
+      const relation = rowRelation(context.traversal.nodes.get(address), found, subject);
       if (relation.kind !== 'other') continue;
       const keys = relation.identities
         .map((identity) => subjectKey(context.hashKey, identity.kind, identity.value))
@@ -59,6 +61,26 @@ export function relatedRowFacts(
     }
   }
   return facts;
+}
+
+function subjectSideOf(graph: SubjectGraph): SubjectSide {
+  const ownValues = new Map<string, Set<string>>();
+  return {
+    identities: subjectIdentityIds(graph.identities),
+    ownValue: (address, field, value) => {
+      const id = `${address}\u0000${field}`;
+      let values = ownValues.get(id);
+      if (!values) {
+        values = new Set(
+          (graph.rows.get(address) ?? []).flatMap((found) =>
+            found.role === 'subject' ? (valueText(found.row[field]) ?? []) : [],
+          ),
+        );
+        ownValues.set(id, values);
+      }
+      return values.has(value);
+    },
+  };
 }
 
 function relatedFacts(

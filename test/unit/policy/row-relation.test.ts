@@ -6,6 +6,7 @@
  * nobody's we can tell — decided as another person's.
  */
 import { parseDataMap } from '../../../src/core/datamap/parse-data-map';
+import type { SubjectSide } from '../../../src/core/policy/row-relation';
 import { rowRelation, subjectIdentityIds } from '../../../src/core/policy/row-relation';
 import type { FoundRow } from '../../../src/core/traversal/subject-graph';
 import { buildTraversalGraph } from '../../../src/core/traversal/traversal-graph';
@@ -36,6 +37,13 @@ systems:
         fields:
           device_id: { identity: device, category: user.device.device_id }
           owner_email: { identity: email, category: user.contact.email }
+      logins:
+        primaryKey: [id]
+        purposes: [ops]
+        fields:
+          id: {}
+          customer_id: { references: shop.customers.id }
+          device_id: { references: shop.devices.device_id, follow: up }
 `,
   'shop.yaml',
   {},
@@ -44,10 +52,16 @@ if (!parsed.ok) throw new Error('bad map');
 const graph = buildTraversalGraph(parsed.map);
 const customers = graph.nodes.get('shop.customers');
 const devices = graph.nodes.get('shop.devices');
-const ethan = subjectIdentityIds([
-  { kind: 'email', value: 'ethan@example.net', shared: false },
-  { kind: 'device', value: 'pad-1', shared: true },
-]);
+const logins = graph.nodes.get('shop.logins');
+const ethan: SubjectSide = {
+  identities: subjectIdentityIds([
+    { kind: 'email', value: 'ethan@example.net', shared: false },
+    { kind: 'device', value: 'pad-1', shared: true },
+  ]),
+  // his own customer row is c2
+  ownValue: (address, field, value) =>
+    address === 'shop.customers' && field === 'id' && value === 'c2',
+};
 const found = (row: Record<string, unknown>, role: FoundRow['role'] = 'terminal'): FoundRow => ({
   key: '["x"]',
   row,
@@ -95,5 +109,15 @@ describe('rowRelation', () => {
       kind: 'other',
       identities: [],
     });
+  });
+
+  it('a row found by the shared device belongs to its parent’s person', () => {
+    // his own login on the shared device, and another customer's login on it
+    expect(
+      rowRelation(logins, found({ id: 1, customer_id: 'c2', device_id: 'pad-1' }), ethan),
+    ).toEqual({ kind: 'own' });
+    expect(
+      rowRelation(logins, found({ id: 2, customer_id: 'c3', device_id: 'pad-1' }), ethan),
+    ).toEqual({ kind: 'other', identities: [] });
   });
 });
