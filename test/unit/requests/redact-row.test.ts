@@ -114,7 +114,7 @@ describe('related rows in an access package', () => {
         club_id: 7,
         referred_by: null,
         mentor_uid: null,
-          joined_on: '2019-02-01',
+        joined_on: '2019-02-01',
       },
       redacted: ['member_no', 'name', 'email', 'born'],
     });
