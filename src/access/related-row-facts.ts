@@ -27,7 +27,7 @@ import type { SourceRow } from '../core/traversal/source-row';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
 import type { TraversalGraph } from '../core/traversal/traversal-graph';
 import { BORN_AFTER_PREFIX } from '../sources/connector';
-import type { SubjectFactsBase } from './subject-facts';
+import type { SubjectFactsBase } from './subject-facts-base';
 
 export interface RelatedFactsContext {
   readonly traversal: TraversalGraph;

@@ -7,11 +7,11 @@ import type { DataMap } from '../core/datamap/model';
 import { isCategoryWithin } from '../core/taxonomy/category-key';
 import { subjectKey } from '../core/identity/subject-key';
 import { isMinor } from '../core/policy/is-minor';
-import type { SourceRow } from '../core/traversal/source-row';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
 import type { TraversalGraph } from '../core/traversal/traversal-graph';
 import { BORN_AFTER_PREFIX } from '../sources/connector';
 import { relatedRowFacts } from './related-row-facts';
+import type { SubjectFactsBase } from './subject-facts-base';
 
 /** The date after which a birth date makes a minor (under 14) on `asOf`. */
 export function minorCutoffDate(asOf: Date, ageLimit = 14): string {
@@ -23,22 +23,7 @@ export function minorCutoffDate(asOf: Date, ageLimit = 14): string {
 
 export const DATE_OF_BIRTH_CATEGORY = 'user.demographic.date_of_birth';
 
-export interface SubjectFactsBase {
-  /** Purposes with an active consent. */
-  readonly consented: ReadonlySet<string>;
-  /** Purposes (or `*`) a guardian consented to. */
-  readonly guardianConsented: ReadonlySet<string>;
-  readonly minor: boolean;
-  /** Keyed hashes of the subject's canonical, non-shared identities: how the audit trail
-   * names them (SPEC §7). */
-  readonly subjectKeys: readonly string[];
-  /** Set on the facts of a person met only through a row of someone else's traversal (their
-   * referrer's customer row): decided with unknown consent and age (`related-row-facts.ts`). */
-  readonly related?: boolean;
-  /** The rows of this subject's traversal that are not theirs, with the facts each is
-   * decided with (`src/core/policy/row-relation.ts`); every other row uses these facts. */
-  readonly others?: ReadonlyMap<SourceRow, SubjectFactsBase>;
-}
+export type { SubjectFactsBase } from './subject-facts-base';
 
 export interface ConsentReader {
   (
