@@ -2,9 +2,12 @@
  * The audit events of one GraphQL operation (SPEC §7): one `read` event per data subject it
  * touched — who asked, in which role, for which purpose, the subject's keyed identity hashes,
  * every coordinate with the decision it got — and one `reidentify` event when tokens were
- * reversed. Built from what the access layer decided, never from values.
+ * reversed. The people of related rows served (a referrer's customer row) are data subjects
+ * of the operation too, named by the identities their rows carry (`ledger-subjects.ts`).
+ * Built from what the access layer decided, never from values.
  */
 import type { AuditEventContent } from '../core/audit/audit-event';
+import { ledgerSubjects } from './ledger-subjects';
 import type { RequestAccess } from './request-access';
 
 export interface OperationFacts {
@@ -26,13 +29,16 @@ export function readAuditEvents(access: RequestAccess, facts: OperationFacts): A
     dataMapVersion: facts.dataMapVersion,
   };
   const operation = facts.operationName ?? '(anonymous)';
-  const events: AuditEventContent[] = [...access.ledger].map(([subject, touched]) => ({
-    ...common,
-    kind: 'read',
-    subjectKeys: [...subject.subjectKeys].sort(),
-    coordinates: [...touched.values()].sort((a, b) => a.coordinate.localeCompare(b.coordinate)),
-    detail: { operation },
-  }));
+  const events: AuditEventContent[] = ledgerSubjects(access.ledger).map(
+    (subject): AuditEventContent => ({
+      ...common,
+      kind: 'read',
+      subjectKeys: subject.subjectKeys,
+      coordinates: subject.coordinates,
+      // a person met on someone else's related row (their referrer): the event says so
+      detail: subject.related ? { operation, relation: 'related' } : { operation },
+    }),
+  );
   if (access.reidentified > 0)
     events.push({
       ...common,

@@ -11,14 +11,17 @@ import { allow, rule, shield } from 'graphql-shield';
 import type { Capability } from '../core/policy/model';
 import { ForbiddenFieldError } from '../errors/error-codes';
 import type { GraphModel } from '../graph/graph-model';
-import { OWNER } from '../graph/subject-view';
+import { OWNER, factsOfRow } from '../graph/subject-view';
 import type { SubjectView } from '../graph/subject-view';
 import type { AccessContext } from './access-context';
 import { IDENTITY_KIND } from './identity-values';
 
 type Ctx = AccessContext;
 
-const factsOf = (parent: unknown) => (parent as { [OWNER]?: SubjectView } | null)?.[OWNER]?.facts;
+/** A row's fields are decided with the row's facts (its subject's, or another person's on a
+ * row that is not theirs); an identity's with its subject's. */
+const factsOf = (parent: unknown) =>
+  factsOfRow(parent) ?? (parent as { [OWNER]?: SubjectView } | null)?.[OWNER]?.facts;
 
 const columnRule = (coordinate: string) =>
   rule({ cache: 'no_cache' })((row, _args, ctx: Ctx) => {
@@ -35,7 +38,7 @@ const collectionRule = (coordinate: string, address: string) =>
     const access = ctx.access;
     const collection = access?.table.collections.get(address);
     if (!access || !collection) return new ForbiddenFieldError(coordinate, 'NO_RULE');
-    const facts = (parent as SubjectView | null)?.facts ?? factsOf(parent);
+    const facts = factsOf(parent) ?? (parent as SubjectView | null)?.facts;
     const refused = !collection.readable
       ? (collection.reason ?? 'NO_RULE')
       : access.table.requiresConsent && !facts?.consented.has(access.purpose)

@@ -8,7 +8,10 @@ import { isCategoryWithin } from '../core/taxonomy/category-key';
 import { subjectKey } from '../core/identity/subject-key';
 import { isMinor } from '../core/policy/is-minor';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
+import type { TraversalGraph } from '../core/traversal/traversal-graph';
 import { BORN_AFTER_PREFIX } from '../sources/connector';
+import { relatedRowFacts } from './related-row-facts';
+import type { SubjectFactsBase } from './subject-facts-base';
 
 /** The date after which a birth date makes a minor (under 14) on `asOf`. */
 export function minorCutoffDate(asOf: Date, ageLimit = 14): string {
@@ -20,16 +23,7 @@ export function minorCutoffDate(asOf: Date, ageLimit = 14): string {
 
 export const DATE_OF_BIRTH_CATEGORY = 'user.demographic.date_of_birth';
 
-export interface SubjectFactsBase {
-  /** Purposes with an active consent. */
-  readonly consented: ReadonlySet<string>;
-  /** Purposes (or `*`) a guardian consented to. */
-  readonly guardianConsented: ReadonlySet<string>;
-  readonly minor: boolean;
-  /** Keyed hashes of the subject's canonical, non-shared identities: how the audit trail
-   * names them (SPEC §7). */
-  readonly subjectKeys: readonly string[];
-}
+export type { SubjectFactsBase } from './subject-facts-base';
 
 export interface ConsentReader {
   (
@@ -72,6 +66,8 @@ export async function loadSubjectFacts(
   graphs: readonly SubjectGraph[],
   options: {
     map: DataMap;
+    /** The map's traversal graph: which fields of a row carry identities. */
+    traversal: TraversalGraph;
     hashKey: Buffer;
     readConsents: ConsentReader;
     asOf: Date;
@@ -92,12 +88,23 @@ export async function loadSubjectFacts(
   const consents =
     needed.length > 0 ? await options.readConsents(needed.map((index) => keys[index] ?? [])) : [];
   const byGraph = new Map(needed.map((graphIndex, i) => [graphIndex, consents[i]]));
-  return graphs.map((_, index) => ({
-    consented: byGraph.get(index)?.granted ?? new Set(),
-    guardianConsented: byGraph.get(index)?.guardian ?? new Set(),
-    minor: minors[index] ?? false,
-    subjectKeys: keys[index] ?? [],
-  }));
+  const related = {
+    traversal: options.traversal,
+    hashKey: options.hashKey,
+    dobFields,
+    asOf: options.asOf,
+    cache: new Map<string, SubjectFactsBase>(),
+  };
+  return graphs.map((graph, index) => {
+    const others = relatedRowFacts(graph, related);
+    return {
+      consented: byGraph.get(index)?.granted ?? new Set(),
+      guardianConsented: byGraph.get(index)?.guardian ?? new Set(),
+      minor: minors[index] ?? false,
+      subjectKeys: keys[index] ?? [],
+      ...(others.size > 0 ? { others } : {}),
+    };
+  });
 }
 
 function minorIn(

@@ -20,7 +20,7 @@ import { collectSelection } from './collect-selection';
 import type { GraphModel } from './graph-model';
 import type { LoadedSubject, SubjectRequest } from './subject-loader';
 import type { OwnedRow, SubjectView } from './subject-view';
-import { OWNER, rowsOf, rowsWhere, viewOf } from './subject-view';
+import { OWNER, factsOfRow, rowsOf, rowsWhere, viewOf } from './subject-view';
 import type DataLoader from 'dataloader';
 
 export interface SubjectContext extends AccessContext {
@@ -177,7 +177,7 @@ function personalFieldResolver(address: string, key: string): Resolver {
     const access = context.access;
     const field = access?.table.byCollection.get(address)?.get(key);
     if (!access || !field) return textOf(owned[key]);
-    const decision = access.decide(field, owned[OWNER].facts);
+    const decision = access.decide(field, factsOfRow(owned));
     return decision.effect === 'deny' ? null : access.present(field, decision, owned[key]);
   };
 }

@@ -9,6 +9,9 @@ import type { SubjectGraph } from '../core/traversal/subject-graph';
 import type { SubjectFactsBase } from '../access/subject-facts';
 
 export const OWNER = Symbol('privgraph.subject');
+/** The facts a row's fields are decided with: its subject's, or — on a row that is someone
+ * else's (`src/core/policy/row-relation.ts`) — that other person's. */
+export const ROW_FACTS = Symbol('privgraph.row-facts');
 
 export interface SubjectView {
   readonly graph: SubjectGraph;
@@ -19,7 +22,15 @@ export interface SubjectView {
   readonly indexes: Map<string, Map<string, SourceRow[]>>;
 }
 
-export type OwnedRow = SourceRow & { readonly [OWNER]: SubjectView };
+export type OwnedRow = SourceRow & {
+  readonly [OWNER]: SubjectView;
+  readonly [ROW_FACTS]?: SubjectFactsBase;
+};
+
+/** The facts a field of `row` is decided with (absent without a policy). */
+export function factsOfRow(row: unknown): SubjectFactsBase | undefined {
+  return (row as { [ROW_FACTS]?: SubjectFactsBase } | null)?.[ROW_FACTS];
+}
 
 export function viewOf(graph: SubjectGraph, facts?: SubjectFactsBase): SubjectView {
   return facts ? { graph, facts, indexes: new Map() } : { graph, indexes: new Map() };
@@ -32,6 +43,8 @@ export function rowsOf(view: SubjectView, address: string): OwnedRow[] {
 function own(view: SubjectView, row: SourceRow): OwnedRow {
   const owned = Object.create(row) as Record<string | symbol, unknown>;
   owned[OWNER] = view;
+  const facts = view.facts?.others?.get(row) ?? view.facts;
+  if (facts) owned[ROW_FACTS] = facts;
   return owned as OwnedRow;
 }
 

@@ -107,8 +107,9 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
     ...(options.audit ? { audit: options.audit } : {}),
   };
   const schema = options.mergeSchema ? options.mergeSchema(served) : served;
+  const traversal = buildTraversalGraph(options.map);
   const runtime: TraversalRuntime = {
-    traversal: buildTraversalGraph(options.map),
+    traversal,
     sources: options.sources,
     maxRounds: options.maxRounds,
     plans: new Map(),
@@ -118,6 +119,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
           loadFacts: (graphs: readonly SubjectGraph[], request: FactsRequest) =>
             loadSubjectFacts(graphs, {
               map: options.map,
+              traversal,
               hashKey: access.keys.hashKey,
               readConsents: access.readConsents,
               asOf: (access.now ?? (() => new Date()))(),

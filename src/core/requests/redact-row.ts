@@ -2,9 +2,12 @@
  * Other people's data in a person's access package is withheld (SPEC §6: "data of other
  * people in shared rows is redacted"; PIPL art. 45 gives the person *their* information,
  * and art. 10 forbids disclosing anyone else's). In a row of the package:
- * - a down-reference whose value points to a row that is not one of the person's own rows
- *   (an approval's `approver_id` naming another employee) is withheld: it would say who that
- *   other person is;
+ * - a reference (followed down, up or both ways) whose value points to no row the package
+ *   shows as the person's or as nobody else's is withheld: a row of another person (an
+ *   approval's `approver_id` naming another employee; the `referred_by` of their own customer
+ *   row naming the customer who referred them), or a row that was not read at all (whose it
+ *   is, nobody can tell). A reference to their own row, or to a related row that carries no
+ *   one else's identity (their organisation, a device they use), stays;
  * - a value of a non-shared identity kind (declared, or carried by a reference) that is not
  *   one of the person's identities is withheld (another user's id or e-mail on a row of a
  *   shared device);
@@ -19,8 +22,12 @@
 import { valueText } from '../identity/canonical';
 import type { SourceRow } from '../traversal/source-row';
 import type { SubjectGraph } from '../traversal/subject-graph';
-import type { CollectionNode, TraversalGraph } from '../traversal/traversal-graph';
-import { downReferences } from './down-references';
+import { formatCollectionAddress } from '../datamap/model';
+import type {
+  CollectionNode,
+  IdentityFieldRef,
+  TraversalGraph,
+} from '../traversal/traversal-graph';
 import type { RowKeySets } from './person-rows';
 import { isForeignIdentity, isOwnRow } from './person-rows';
 
@@ -37,31 +44,39 @@ export function redactorFor(
   own: RowKeySets,
   identities: ReadonlySet<string>,
 ): Redactor {
-  const ownValues = new Map<string, Set<string>>();
-  const ownValuesOf = (address: string, field: string): Set<string> => {
+  const linkable = new Map<string, Set<string>>();
+  /** Values of `address.field` on rows a reference may point to: the person's own, and
+   * related (terminal) rows that carry no one else's identity. */
+  const linkableValuesOf = (address: string, field: string): Set<string> => {
     const id = `${address}\u0000${field}`;
-    let values = ownValues.get(id);
+    let values = linkable.get(id);
     if (!values) {
+      const node = graph.nodes.get(address);
       values = new Set(
         (person.rows.get(address) ?? []).flatMap((found) =>
-          isOwnRow(own, address, found.key) ? (valueText(found.row[field]) ?? []) : [],
+          isOwnRow(own, address, found.key) ||
+          (found.role === 'terminal' &&
+            node !== undefined &&
+            !carriesForeignIdentity(node, found.row, identities))
+            ? (valueText(found.row[field]) ?? [])
+            : [],
         ),
       );
-      ownValues.set(id, values);
+      linkable.set(id, values);
     }
     return values;
   };
 
   return (node, row, relation) => {
     const withheld = new Set<string>();
-    for (const ref of downReferences(graph, node.address)) {
-      const value = valueText(row[ref.field.key]);
-      if (value !== null && !ownValuesOf(ref.parent, ref.parentField.key).has(value))
-        withheld.add(ref.field.key);
+    for (const field of node.def.fields) {
+      if (!field.references) continue;
+      const value = valueText(row[field.key]);
+      const target = formatCollectionAddress(field.references);
+      if (value !== null && !linkableValuesOf(target, field.references.field).has(value))
+        withheld.add(field.key);
     }
-    const foreign = node.identitySources.filter((source) =>
-      isForeignIdentity(source, row, identities),
-    );
+    const foreign = foreignIdentitySources(node, row, identities);
     for (const source of foreign) withheld.add(source.field.key);
     if (relation === 'related' && foreign.length > 0)
       for (const field of node.def.fields)
@@ -69,3 +84,17 @@ export function redactorFor(
     return node.def.fields.map((field) => field.key).filter((key) => withheld.has(key));
   };
 }
+
+function foreignIdentitySources(
+  node: CollectionNode,
+  row: SourceRow,
+  identities: ReadonlySet<string>,
+): IdentityFieldRef[] {
+  return node.identitySources.filter((source) => isForeignIdentity(source, row, identities));
+}
+
+const carriesForeignIdentity = (
+  node: CollectionNode,
+  row: SourceRow,
+  identities: ReadonlySet<string>,
+): boolean => foreignIdentitySources(node, row, identities).length > 0;

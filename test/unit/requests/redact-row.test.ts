@@ -38,6 +38,7 @@ systems:
           born: { category: user.demographic.date_of_birth }
           club_id: { references: reg.clubs.id, follow: up }
           referred_by: { references: reg.members.uid, follow: up }
+          mentor_uid: { references: reg.members.uid }
           joined_on: {}
 `);
 
@@ -52,6 +53,7 @@ const tables = {
       born: '1990-01-01',
       club_id: 7,
       referred_by: 'u-bob',
+      mentor_uid: 'u-cy',
       joined_on: '2021-03-01',
     },
     {
@@ -62,7 +64,19 @@ const tables = {
       born: '1970-05-05',
       club_id: 7,
       referred_by: null,
+      mentor_uid: null,
       joined_on: '2019-02-01',
+    },
+    {
+      member_no: '3',
+      uid: 'u-cy',
+      name: 'Cy Ma',
+      email: 'cy@example.com',
+      born: '1960-01-01',
+      club_id: 7,
+      referred_by: null,
+      mentor_uid: null,
+      joined_on: '2010-01-01',
     },
   ],
 };
@@ -87,7 +101,7 @@ describe('related rows in an access package', () => {
     const members = rowsOf(pkg, 'members');
     expect(members.find((r) => r.relation === 'own')?.values).toMatchObject({
       name: 'Ann Lee',
-      referred_by: 'u-bob',
+      club_id: 7,
     });
     expect(members.find((r) => r.relation === 'related')).toEqual({
       relation: 'related',
@@ -99,10 +113,24 @@ describe('related rows in an access package', () => {
         born: null,
         club_id: 7,
         referred_by: null,
+        mentor_uid: null,
         joined_on: '2019-02-01',
       },
       redacted: ['member_no', 'name', 'email', 'born'],
     });
     expect(JSON.stringify(pkg)).not.toMatch(/Bob Wu|bob@|1970-05-05/);
+  });
+
+  it('her own row keeps a reference only to a row the package shows as hers or as nobody else’s', async () => {
+    const own = rowsOf(await annPackage(), 'members').find((r) => r.relation === 'own');
+    // her referrer's row is Bob's (an up-reference); her mentor's row was never read (a
+    // down-reference seen from the child: nobody can tell whose it is)
+    expect(own?.values).toMatchObject({
+      club_id: 7,
+      referred_by: null,
+      mentor_uid: null,
+    });
+    expect(own?.redacted).toEqual(['referred_by', 'mentor_uid']);
+    expect(JSON.stringify(own)).not.toMatch(/u-bob|u-cy/);
   });
 });
