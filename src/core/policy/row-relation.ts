@@ -15,7 +15,9 @@
  * - `other` — any other terminal row: it carries someone else's personal identity (the
  *   referrer's e-mail), its parent is a row that is not the subject's (another customer's
  *   login on a shared device), or nothing tells it is the subject's (an up-reference's target
- *   without identities). Decided as another person's whose consent and age are unknown
+ *   whose identity fields are empty). A terminal row of a collection with no identity field
+ *   at all (an employer, a product) names nobody and is nobody's record: it is decided as
+ *   context of the subject's row pointing to it (`own`). Decided as another person's whose consent and age are unknown
  *   (`src/access/related-row-facts.ts`); `identities` are the values naming that person,
  *   which the audit trail records as their keys (SPEC §7).
  *
@@ -73,6 +75,11 @@ export function rowRelation(
   if (parents.other) return NOBODY_NAMED;
   if (carriesSubject || parents.own) return OWN;
   if (sharedWithSubject) return SHARED;
+  // A collection with no identity field at all (an organisation, a product, a store) holds
+  // nobody's record: its row is context of the subject's row that points to it (their
+  // employer's name), decided as theirs. A row of a collection that does name people, but
+  // whose identity values are empty, may still be a person's: another's, unknown.
+  if (node !== undefined && node.identitySources.length === 0) return OWN;
   return NOBODY_NAMED;
 }
 

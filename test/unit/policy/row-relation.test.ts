@@ -2,8 +2,9 @@
  * Whose row is it (src/core/policy/row-relation.ts): a decision may use the queried
  * subject's consent and age only on rows that are theirs. A referrer's row carrying their
  * own e-mail is another person's; a device found by the subject's shared device id and
- * naming nobody is decided as the subject's; an up-reference's target naming nobody is
- * nobody's we can tell — decided as another person's.
+ * naming nobody is decided as the subject's; an up-reference's target naming nobody, in a
+ * collection that does name people, is nobody's we can tell — decided as another person's;
+ * a row of a collection naming nobody at all (an employer) is context of the subject's.
  */
 import { parseDataMap } from '../../../src/core/datamap/parse-data-map';
 import type { SubjectSide } from '../../../src/core/policy/row-relation';
@@ -31,6 +32,13 @@ systems:
           id: {}
           email: { identity: email, category: user.contact.email }
           referred_by: { references: shop.customers.id, follow: up }
+          employer_id: { references: shop.employers.id, follow: up }
+      employers:
+        primaryKey: [id]
+        purposes: [ops]
+        fields:
+          id: {}
+          name: { category: user.workplace }
       devices:
         primaryKey: [device_id]
         purposes: [ops]
@@ -53,6 +61,7 @@ const graph = buildTraversalGraph(parsed.map);
 const customers = graph.nodes.get('shop.customers');
 const devices = graph.nodes.get('shop.devices');
 const logins = graph.nodes.get('shop.logins');
+const employers = graph.nodes.get('shop.employers');
 const ethan: SubjectSide = {
   identities: subjectIdentityIds([
     { kind: 'email', value: 'ethan@example.net', shared: false },
@@ -108,6 +117,12 @@ describe('rowRelation', () => {
     expect(rowRelation(devices, found({ device_id: 'pad-2' }), ethan)).toEqual({
       kind: 'other',
       identities: [],
+    });
+  });
+
+  it('a row of a collection that names nobody at all (an employer) is context of the subject’s', () => {
+    expect(rowRelation(employers, found({ id: 'e1', name: 'Acme' }), ethan)).toEqual({
+      kind: 'own',
     });
   });
 
