@@ -138,6 +138,13 @@ export interface FieldDef {
   readonly column: string;
   readonly category?: string;
   readonly identity?: string;
+  /**
+   * `shared: true` on an identity field: the field locates rows, but a row it finds may
+   * belong to someone else (a gift order's recipient phone). Such a row is *terminal* — shown,
+   * never expanded — and the field's values never seed lookups, exactly as for a `shared`
+   * identity kind but for this one field (docs/traversal.md). Only with `identity`.
+   */
+  readonly shared?: boolean;
   readonly references?: FieldAddress;
   readonly follow: ReferenceFollow;
   readonly type?: FieldType;

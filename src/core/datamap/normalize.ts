@@ -163,6 +163,7 @@ function normalizeField(address: FieldAddress, raw: RawField, issues: DataMapIss
     column: raw.column ?? address.field,
     category: raw.category,
     identity: raw.identity,
+    ...(raw.shared === undefined ? {} : { shared: raw.shared }),
     references:
       raw.references === undefined
         ? undefined

@@ -87,7 +87,7 @@ function textTarget(
   if (value === null || strategy === 'null') return null;
   const shape = {
     category: field.category,
-    identityFormat: node.identitySources.find((ref) => ref.field.key === field.key)?.kind.format,
+    identityFormat: node.identityCarriers.find((ref) => ref.field.key === field.key)?.kind.format,
   };
   switch (strategy) {
     case 'mask':

@@ -59,7 +59,7 @@ export function redactorFor(
       if (value !== null && !ownValuesOf(ref.parent, ref.parentField.key).has(value))
         withheld.add(ref.field.key);
     }
-    const foreign = node.identitySources.filter((source) =>
+    const foreign = node.identityCarriers.filter((source) =>
       isForeignIdentity(source, row, identities),
     );
     for (const source of foreign) withheld.add(source.field.key);
