@@ -136,8 +136,16 @@ export interface FieldDef {
   readonly address: FieldAddress;
   /** The column (or attribute) name in the source. */
   readonly column: string;
+  /** Declared, or — on a reference declaring none — the referenced field's (followed along a
+   * chain of references), so a reference protects what it points at (`inherit-categories.ts`). */
   readonly category?: string;
+  /** Set when `category` was inherited: the field that declares it. */
+  readonly categoryFrom?: FieldAddress;
   readonly identity?: string;
+  /** On a reference not declaring an identity: the kind the referenced field (or chain)
+   * declares — its values are of that kind, so they take its canonical form when hashed. Not
+   * a place people are looked up (only `identity` is). */
+  readonly heldIdentity?: string;
   /**
    * `shared: true` on an identity field: the field locates rows, but a row it finds may
    * belong to someone else (a gift order's recipient phone). Such a row is *terminal* — shown,

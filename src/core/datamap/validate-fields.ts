@@ -12,7 +12,8 @@ import { formatCollectionAddress, formatFieldAddress } from './model';
 
 function checkCategory(map: DataMap, field: FieldDef): DataMapIssue[] {
   const category = field.category;
-  if (category === undefined || map.categories.has(category)) return [];
+  // an inherited category is checked (and reported) where it is declared
+  if (category === undefined || field.categoryFrom || map.categories.has(category)) return [];
   const declare = 'declare it under categories: below an existing parent';
   const suggestion = didYouMean(category, map.categories.keys(), '');
   return [
