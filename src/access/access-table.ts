@@ -58,8 +58,10 @@ export function compileAccessTable(
     for (const field of type.fields) {
       if (field.target.kind !== 'column') continue;
       const def: FieldDef = field.target.field;
+      // a reference takes its target identity's canonical form, so hashes still join
+      const heldKind = def.identity ?? def.heldIdentity;
       const identityFormat =
-        def.identity === undefined ? undefined : identityFormatOf(model, def.identity, formatOf);
+        heldKind === undefined ? undefined : identityFormatOf(model, heldKind, formatOf);
       const defaultMethod = defaultMethodFor(def.category, identityFormat);
       const access: FieldAccess = {
         coordinate: `${type.name}.${field.name}`,

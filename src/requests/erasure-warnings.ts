@@ -6,6 +6,7 @@
  */
 import type { DataMap } from '../core/datamap/model';
 import { formatCollectionAddress, formatFieldAddress } from '../core/datamap/model';
+import { erasureStrategyOf } from '../core/requests/erasure-targets';
 import type { TableDescription } from '../sources/connector';
 import { columnFactsOf } from './column-facts';
 
@@ -21,7 +22,7 @@ export function erasureWarnings(
       const address = formatCollectionAddress(collection.address);
       for (const field of collection.fields) {
         if (collection.primaryKey.includes(field.key)) continue;
-        const strategy = field.erasure ?? (field.category === undefined ? undefined : 'null');
+        const strategy = erasureStrategyOf(field);
         if (strategy !== 'null' || facts(address, field.key)?.nullable !== false) continue;
         warnings.push(
           `${formatFieldAddress(field.address)} is NOT NULL but its erasure writes null: set erasure: mask or random on it, or erasures of its rows will be refused`,

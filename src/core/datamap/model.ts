@@ -9,7 +9,8 @@
  * - field: a column/attribute of a collection; addressed `system.collection.field`.
  * - identity kind: a key a data subject can be found by (email, phone, user id…). A field
  *   that declares `identity: K` is a place where people are found by K. A `shared` kind
- *   (a device id, an IP) locates rows but never seeds further lookups (SPEC §5).
+ *   (a device id, an IP) locates rows but never seeds further lookups (SPEC §5); a field
+ *   declared `shared` does the same for one field of a personal kind.
  * - reference: field → field of another (or the same) collection, possibly in another
  *   system; the edges the subject graph is joined along, followed both ways.
  */
@@ -125,8 +126,10 @@ export interface CollectionAddress {
  *   organisation) — shown, but never expanded further, so an organisation never pulls in
  *   all its other employees;
  * - `both`: down and up; `none`: navigation only.
- * Independently, a reference to an identity field carries that identity: its values seed
- * identity lookups like the identity field itself would.
+ * A reference to an identity field followed down (`down`, `both`) carries that identity: its
+ * values seed identity lookups like the identity field itself would. One followed `up` or
+ * `none` does not (its value is someone related's), except for a shared kind, whose values
+ * only ever find terminal rows.
  */
 export type ReferenceFollow = 'down' | 'up' | 'both' | 'none';
 
@@ -136,8 +139,23 @@ export interface FieldDef {
   readonly address: FieldAddress;
   /** The column (or attribute) name in the source. */
   readonly column: string;
+  /** Declared, or — on a reference declaring none — the referenced field's (followed along a
+   * chain of references), so a reference protects what it points at (`inherit-categories.ts`). */
   readonly category?: string;
+  /** Set when `category` was inherited: the field that declares it. */
+  readonly categoryFrom?: FieldAddress;
   readonly identity?: string;
+  /** On a reference not declaring an identity: the kind the referenced field (or chain)
+   * declares — its values are of that kind, so they take its canonical form when hashed. Not
+   * a place people are looked up (only `identity` is). */
+  readonly heldIdentity?: string;
+  /**
+   * `shared: true` on an identity field: the field locates rows, but a row it finds may
+   * belong to someone else (a gift order's recipient phone). Such a row is *terminal* — shown,
+   * never expanded — and the field's values never seed lookups, exactly as for a `shared`
+   * identity kind but for this one field (docs/traversal.md). Only with `identity`.
+   */
+  readonly shared?: boolean;
   readonly references?: FieldAddress;
   readonly follow: ReferenceFollow;
   readonly type?: FieldType;

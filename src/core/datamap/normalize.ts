@@ -1,7 +1,7 @@
 /**
  * Raw (schema-checked) YAML → the normalised `DataMap` every other module reads: defaults
- * filled in, references resolved to addresses, the taxonomy and legal bases merged with the
- * built-ins. Only problems that normalising itself meets are reported here; whole-map
+ * filled in, references resolved to addresses and given their target's category when they
+ * declare none, the taxonomy and legal bases merged with the built-ins. Only problems that normalising itself meets are reported here; whole-map
  * checks run afterwards on the result (`validate-data-map.ts`).
  */
 import { buildTaxonomy } from '../taxonomy/build-taxonomy';
@@ -18,6 +18,7 @@ import type {
   SourceDef,
   SystemDef,
 } from './model';
+import { inheritReferenceCategories } from './inherit-categories';
 import { normalizeEndpoints } from './normalize-endpoints';
 import type { RawCollection, RawDataMap, RawField, RawSystem } from './raw-schema';
 
@@ -77,8 +78,8 @@ export function normalizeDataMap(
       ]),
     ),
     legalBases,
-    systems: Object.entries(raw.systems).map(([key, system]) =>
-      normalizeSystem(key, system, issues),
+    systems: inheritReferenceCategories(
+      Object.entries(raw.systems).map(([key, system]) => normalizeSystem(key, system, issues)),
     ),
     contentHash: context.contentHash,
     sourceFile: context.sourceFile,
@@ -163,6 +164,7 @@ function normalizeField(address: FieldAddress, raw: RawField, issues: DataMapIss
     column: raw.column ?? address.field,
     category: raw.category,
     identity: raw.identity,
+    ...(raw.shared === undefined ? {} : { shared: raw.shared }),
     references:
       raw.references === undefined
         ? undefined

@@ -81,6 +81,7 @@ const fieldSchema = emptyIsObject(
     column: text.optional(),
     category: text.optional(),
     identity: text.optional(),
+    shared: z.boolean().optional(),
     references: z.union([text, referenceObjectSchema]).optional(),
     follow: z.enum(['down', 'up', 'both', 'none']).optional(),
     type: z

@@ -12,7 +12,8 @@ import { formatCollectionAddress, formatFieldAddress } from './model';
 
 function checkCategory(map: DataMap, field: FieldDef): DataMapIssue[] {
   const category = field.category;
-  if (category === undefined || map.categories.has(category)) return [];
+  // an inherited category is checked (and reported) where it is declared
+  if (category === undefined || field.categoryFrom || map.categories.has(category)) return [];
   const declare = 'declare it under categories: below an existing parent';
   const suggestion = didYouMean(category, map.categories.keys(), '');
   return [
@@ -34,6 +35,35 @@ function checkIdentity(map: DataMap, field: FieldDef): DataMapIssue[] {
       didYouMean(kind, map.identities.keys(), `declare it: identities: { ${kind}: {} }`),
     ),
   ];
+}
+
+/** Field-level `shared` narrows one identity field (a gift order's recipient phone); it means
+ * nothing on a field that locates no one, and cannot undo a kind declared shared. */
+function checkSharedField(map: DataMap, field: FieldDef): DataMapIssue[] {
+  if (field.shared === undefined) return [];
+  const path = [...fieldPath(field.address), 'shared'];
+  if (field.identity === undefined)
+    return [
+      issue(
+        path,
+        'shared applies only to a field that declares an identity',
+        field.references === undefined
+          ? 'add identity: KIND to the field, or remove shared'
+          : 'remove shared: a reference carries the sharing of the identity field it points to',
+      ),
+    ];
+  if (map.identities.get(field.identity)?.shared === true)
+    return [
+      issue(
+        path,
+        `identity '${field.identity}' is shared, so every field of it is; shared here changes nothing`,
+        field.shared
+          ? 'remove shared'
+          : 'remove shared: false, or declare a non-shared identity kind for this field',
+        'warning',
+      ),
+    ];
+  return [];
 }
 
 function checkReference(systems: ReadonlyMap<string, SystemDef>, field: FieldDef): DataMapIssue[] {
@@ -109,6 +139,7 @@ export function checkFields(map: DataMap): DataMapIssue[] {
     ...fields.flatMap((field) => [
       ...checkCategory(map, field),
       ...checkIdentity(map, field),
+      ...checkSharedField(map, field),
       ...checkReference(systems, field),
     ]),
     ...checkIdentitiesCarried(map, fields),

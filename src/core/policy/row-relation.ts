@@ -61,12 +61,16 @@ export function rowRelation(
   const others = new Map<string, FoundIdentity>();
   let carriesSubject = false;
   let sharedWithSubject = false;
-  for (const source of node?.identitySources ?? []) {
+  // Every identity value the row holds names someone, whichever way its reference is
+  // followed (a parent's card code on a child's card names the parent).
+  for (const source of node?.identityCarriers ?? []) {
     const value = canonicalIdentity(source.kind.format, found.row[source.field.key]);
     if (value === null) continue;
     const id = identityId(source.kind.name, value);
     const subjects = subjectIdentities.has(id);
-    if (source.kind.shared) sharedWithSubject ||= subjects;
+    // A shared kind (a device id) names no person; a person's identity in a field declared
+    // `shared` (a gift's recipient phone) makes the row the subject's only in part.
+    if (source.kind.shared || (source.shared && subjects)) sharedWithSubject ||= subjects;
     else if (subjects) carriesSubject = true;
     else others.set(id, { kind: source.kind.name, value, shared: false });
   }
@@ -79,7 +83,7 @@ export function rowRelation(
   // nobody's record: its row is context of the subject's row that points to it (their
   // employer's name), decided as theirs. A row of a collection that does name people, but
   // whose identity values are empty, may still be a person's: another's, unknown.
-  if (node !== undefined && node.identitySources.length === 0) return OWN;
+  if (node !== undefined && node.identityCarriers.length === 0) return OWN;
   return NOBODY_NAMED;
 }
 

@@ -87,8 +87,8 @@ function anchorsOf(graph: TraversalGraph, person: SubjectGraph): Map<string, Wan
     for (const found of rows) {
       if (found.role !== 'terminal') continue;
       const id = terminalId(address, found.key);
-      for (const ref of node.identitySources) {
-        if (!ref.kind.shared) continue;
+      for (const ref of node.identityCarriers) {
+        if (!ref.kind.shared) continue; // a `shared` field of a personal kind anchors nothing
         const value = canonicalIdentity(ref.kind.format, found.row[ref.field.key]);
         if (value === null) continue;
         for (const place of places.get(ref.kind.name) ?? [])
@@ -139,7 +139,7 @@ function usedValues(person: SubjectGraph): (address: string, field: string) => S
 function identityPlaces(graph: TraversalGraph): Map<string, IdentityFieldRef[]> {
   const places = new Map<string, IdentityFieldRef[]>();
   for (const node of graph.nodes.values()) {
-    for (const ref of node.identitySources)
+    for (const ref of node.identityCarriers)
       places.set(ref.kind.name, [...(places.get(ref.kind.name) ?? []), ref]);
   }
   return places;

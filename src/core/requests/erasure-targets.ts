@@ -1,7 +1,8 @@
 /**
  * The values a surviving row's personal fields are rewritten to (SPEC §6: "rewrite the field
  * (`null`, mask, hash, random string) where the row must survive"). A field's own `erasure`
- * strategy decides; a field with a category but none is nulled; a field without a category
+ * strategy decides; a field with a category but none is nulled (a reference whose category is
+ * only inherited is kept: `erasureStrategyOf`); a field without a category
  * holds no personal data and is kept; primary-key fields are never rewritten (the row must
  * stay addressable, and other rows may point at it).
  *
@@ -57,7 +58,7 @@ export function erasureTargets(
 ): RewriteTargets {
   const result: RewriteTargets = { targets: {}, set: {}, strategies: {}, problems: [] };
   for (const field of node.def.fields) {
-    const strategy = field.erasure ?? (field.category === undefined ? undefined : 'null');
+    const strategy = erasureStrategyOf(field);
     if (strategy === undefined || node.def.primaryKey.includes(field.key)) continue;
     const facts = context.columns(node.address, field.key);
     const type = facts?.type ?? field.type;
@@ -76,6 +77,19 @@ export function erasureTargets(
   return result;
 }
 
+/**
+ * A field's own `erasure` strategy; else `null` for a field with a category the map declares on
+ * it. A reference whose category is inherited (`inherit-categories.ts`) keeps its value unless
+ * the map gives it a strategy: the row it points at decides — deleted by the same plan, the
+ * plan is refused until the map says how to erase the reference (`keep-referenced.ts`);
+ * rewritten, the reference points at an anonymised row (a tax record's link to an erased
+ * customer). Inheriting a category for reading must not make a NOT NULL key column unerasable.
+ */
+export function erasureStrategyOf(field: FieldDef): FieldErasure | undefined {
+  if (field.erasure !== undefined) return field.erasure;
+  return field.category === undefined || field.categoryFrom !== undefined ? undefined : 'null';
+}
+
 function textTarget(
   node: CollectionNode,
   field: FieldDef,
@@ -87,7 +101,7 @@ function textTarget(
   if (value === null || strategy === 'null') return null;
   const shape = {
     category: field.category,
-    identityFormat: node.identitySources.find((ref) => ref.field.key === field.key)?.kind.format,
+    identityFormat: node.identityCarriers.find((ref) => ref.field.key === field.key)?.kind.format,
   };
   switch (strategy) {
     case 'mask':

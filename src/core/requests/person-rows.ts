@@ -36,7 +36,7 @@ export function personIdentities(person: SubjectGraph): ReadonlySet<string> {
 }
 
 /** True when `row` holds, in the field of `ref`, a value of a non-shared identity kind that is
- * not one of the person's: the row is about someone else too. */
+ * not one of the person's: the value is someone else's. */
 export function isForeignIdentity(
   ref: IdentityFieldRef,
   row: Readonly<Record<string, unknown>>,
@@ -47,14 +47,19 @@ export function isForeignIdentity(
   return value !== null && !identities.has(identityId(ref.kind.name, value));
 }
 
-/** `collection.field` of the first field of `row` holding someone else's identity (declared,
- * or carried by a reference to a field that declares it), or undefined. */
+/** `collection.field` of the first field of `row` showing the row is someone else's, or
+ * undefined: a field holding someone else's identity that says whose the row is — declared,
+ * or carried by a reference followed down. An `up`/`none` reference names someone related (a
+ * parent's card), and a `shared` field someone the row may merely concern (a gift's
+ * recipient): neither makes the row theirs, as neither makes it the person's. */
 export function foreignIdentityField(
   node: CollectionNode,
   row: Readonly<Record<string, unknown>>,
   identities: ReadonlySet<string>,
 ): string | undefined {
-  const ref = node.identitySources.find((source) => isForeignIdentity(source, row, identities));
+  const ref = node.identitySources.find(
+    (source) => !source.shared && isForeignIdentity(source, row, identities),
+  );
   return ref && `${node.address}.${ref.field.key}`;
 }
 

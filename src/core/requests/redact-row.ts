@@ -90,7 +90,8 @@ function foreignIdentitySources(
   row: SourceRow,
   identities: ReadonlySet<string>,
 ): IdentityFieldRef[] {
-  return node.identitySources.filter((source) => isForeignIdentity(source, row, identities));
+  // every field holding an identity value, whatever its follow: a value names its person
+  return node.identityCarriers.filter((source) => isForeignIdentity(source, row, identities));
 }
 
 const carriesForeignIdentity = (

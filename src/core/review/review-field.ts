@@ -48,8 +48,9 @@ function reviewField(
   coordinates: FieldCoordinates,
 ): ReviewField {
   const address = formatFieldAddress(def.address);
-  const identityFormat =
-    def.identity === undefined ? undefined : map.identities.get(def.identity)?.format;
+  // as in the access table: a reference takes its target identity's canonical form
+  const heldKind = def.identity ?? def.heldIdentity;
+  const identityFormat = heldKind === undefined ? undefined : map.identities.get(heldKind)?.format;
   const coordinate = coordinates.get(address);
   return {
     address,

@@ -28,8 +28,8 @@ export function planTraversal(
   const kindsLookedUp = (): Set<string> => {
     const kinds = new Set<string>();
     for (const address of needed) {
-      for (const ref of graph.nodes.get(address)?.identitySources ?? []) {
-        if (ref.field.identity !== undefined) kinds.add(ref.kind.name);
+      for (const field of graph.nodes.get(address)?.def.fields ?? []) {
+        if (field.identity !== undefined) kinds.add(field.identity);
       }
     }
     return kinds;
@@ -58,6 +58,8 @@ export function planTraversal(
     if (!node) continue;
     const fields = new Set<string>(node.def.primaryKey);
     for (const ref of node.identitySources) fields.add(ref.field.key);
+    // where this collection is looked up by identity, `shared` fields included
+    for (const field of node.def.fields) if (field.identity !== undefined) fields.add(field.key);
     for (const edge of node.children) if (needed.has(edge.child)) fields.add(edge.parentField.key);
     for (const edge of node.ups) if (needed.has(edge.target)) fields.add(edge.field.key);
     for (const other of needed) {
@@ -78,7 +80,7 @@ export function planTraversal(
 function yieldsNewValues(graph: TraversalGraph, node: CollectionNode, fieldKey: string): boolean {
   const field = node.def.fields.find((f) => f.key === fieldKey);
   if (field?.identity !== undefined) return true;
-  if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.kind.shared))
+  if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.shared))
     return true;
   for (const parent of graph.nodes.values()) {
     if (!graph.subjectCapable.has(parent.address)) continue;

@@ -6,12 +6,13 @@
  * or rows there are.
  *
  * Semantics (documented in docs/traversal.md):
- * 1. a non-shared identity finds *subject* rows; a shared one (a device id) finds
- *    *terminal* rows, which are shown but never expanded, so two people sharing a device
- *    stay two people;
- * 2. a subject row's identity values (and values of references to identity fields) seed
- *    further identity lookups; rows referencing it with follow `down` are subject rows;
- *    rows it points to with follow `up` are terminal (related) rows;
+ * 1. a non-shared identity finds *subject* rows; a shared one (a device id), or any identity
+ *    through a field declared `shared` (a gift order's recipient phone), finds *terminal*
+ *    rows, which are shown but never expanded, so two people sharing a device stay two people;
+ * 2. a subject row's identity values (and values of references followed down to identity
+ *    fields; never `up`/`none` ones, never `shared` fields) seed further identity lookups;
+ *    rows referencing it with follow `down` are subject rows; rows it points to with follow
+ *    `up` are terminal (related) rows;
  * 3. a source that fails is reported by system name; the other systems still answer.
  */
 import type { IdentityFormat, IdentityKind } from '../datamap/model';
@@ -101,7 +102,7 @@ export async function resolveSubjects(
         state,
         { collection: ref.collection, field: ref.field.key, match: kind.format },
         value,
-        kind.shared ? 'terminal' : 'subject',
+        ref.shared ? 'terminal' : 'subject',
       );
     }
   }

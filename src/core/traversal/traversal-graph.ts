@@ -1,7 +1,8 @@
 /**
  * The data map seen as a graph the traversal walks (SPEC §5, after Fides' traversal): per
- * queryable collection, where people are found by identity, which references carry an
- * identity, which collections reference it (children) and which it points up to.
+ * queryable collection, where people are found by identity, which fields yield identity
+ * values to look up next (seeds), which merely hold them, which collections reference it
+ * (children) and which it points up to.
  * Built once per data map version; pure.
  */
 import type { CollectionDef, DataMap, FieldDef, IdentityKind, SystemDef } from '../datamap/model';
@@ -11,6 +12,10 @@ export interface IdentityFieldRef {
   readonly collection: string;
   readonly field: FieldDef;
   readonly kind: IdentityKind;
+  /** A value here locates rows but says nothing about whose row it is: the kind is `shared`
+   * (a device id), or the field — or the identity field a reference points to — is declared
+   * `shared` (a gift order's recipient phone). Rows found through it are terminal. */
+  readonly shared: boolean;
 }
 
 /** `child.childField → parent.parentField` seen from the parent. */
@@ -31,8 +36,16 @@ export interface CollectionNode {
   readonly address: string;
   readonly system: SystemDef;
   readonly def: CollectionDef;
-  /** Fields that declare an identity, and references to a field that does. */
+  /** Where an expanded (subject) row yields identity values that seed further lookups:
+   * fields declaring an identity, and references *followed down* (`down`, `both`) to a field
+   * that declares one — never `up`/`none` references (the row pointed at is someone related,
+   * not the person) and never a field declared `shared`. Values of a shared kind (a device
+   * id) seed whatever holds them: they only find terminal rows. */
   readonly identitySources: readonly IdentityFieldRef[];
+  /** Every field holding values of an identity kind — declared, or a reference to a field
+   * declaring one, whichever way it is followed: for telling whose a value is (redaction,
+   * shared-identity anchors, canonical forms), never for seeding. */
+  readonly identityCarriers: readonly IdentityFieldRef[];
   readonly children: readonly ChildEdge[];
   readonly ups: readonly UpEdge[];
 }
@@ -59,6 +72,7 @@ export function buildTraversalGraph(map: DataMap): TraversalGraph {
 
   const identityFields = new Map<string, IdentityFieldRef[]>();
   const identitySources = new Map<string, IdentityFieldRef[]>();
+  const identityCarriers = new Map<string, IdentityFieldRef[]>();
   const children = new Map<string, ChildEdge[]>();
   const ups = new Map<string, UpEdge[]>();
   const push = <T>(index: Map<string, T[]>, key: string, value: T): void => {
@@ -72,19 +86,38 @@ export function buildTraversalGraph(map: DataMap): TraversalGraph {
       const declared =
         field.identity === undefined ? undefined : map.identities.get(field.identity);
       if (declared) {
-        const ref = { collection: address, field, kind: declared };
+        const ref = {
+          collection: address,
+          field,
+          kind: declared,
+          shared: declared.shared || field.shared === true,
+        };
         push(identityFields, declared.name, ref);
-        push(identitySources, address, ref);
+        push(identityCarriers, address, ref);
+        if (!ref.shared || declared.shared) push(identitySources, address, ref);
       }
       if (!field.references) continue;
       const target = formatCollectionAddress(field.references);
       const targetField = fieldOf(target, field.references.field);
       if (!targetField) continue; // validation rejects this; a sourceless target is not walked
+      const down = field.follow === 'down' || field.follow === 'both';
       const carried =
         targetField.identity === undefined ? undefined : map.identities.get(targetField.identity);
-      if (carried && !declared)
-        push(identitySources, address, { collection: address, field, kind: carried });
-      if (field.follow === 'down' || field.follow === 'both') {
+      if (carried && !declared) {
+        const sharedField = targetField.shared === true;
+        const ref = {
+          collection: address,
+          field,
+          kind: carried,
+          shared: carried.shared || sharedField,
+        };
+        push(identityCarriers, address, ref);
+        // An `up`/`none` reference points at someone related (a parent's card), not at the
+        // person: seeding its value would merge the two (docs/traversal.md). A value of a
+        // shared kind (a device id) still seeds, since it only ever finds terminal rows.
+        if (carried.shared || (down && !sharedField)) push(identitySources, address, ref);
+      }
+      if (down) {
         push(children, target, { child: address, childField: field, parentField: targetField });
       }
       if (field.follow === 'up' || field.follow === 'both') {
@@ -100,6 +133,7 @@ export function buildTraversalGraph(map: DataMap): TraversalGraph {
       system,
       def,
       identitySources: identitySources.get(address) ?? [],
+      identityCarriers: identityCarriers.get(address) ?? [],
       children: children.get(address) ?? [],
       ups: ups.get(address) ?? [],
     });
@@ -110,7 +144,7 @@ export function buildTraversalGraph(map: DataMap): TraversalGraph {
 function subjectCapableOf(nodes: ReadonlyMap<string, CollectionNode>): Set<string> {
   const capable = new Set<string>();
   for (const node of nodes.values()) {
-    if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.kind.shared))
+    if (node.identitySources.some((ref) => ref.field.identity !== undefined && !ref.shared))
       capable.add(node.address);
   }
   for (let grew = true; grew;) {

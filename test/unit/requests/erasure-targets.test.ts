@@ -135,3 +135,47 @@ describe('erasureTargets', () => {
     expect(result.set).not.toHaveProperty(field);
   });
 });
+
+describe('a reference whose category is inherited', () => {
+  const orders = buildTraversalGraph(
+    worldMap(`
+version: 1
+organization: { name: Targets Co }
+identities: { uid: {} }
+purposes: { ops: { name: Operations } }
+systems:
+  s:
+    name: S
+    source: { kind: postgres, url: "postgres://unused/db", schema: s }
+    collections:
+      people:
+        primaryKey: [id]
+        purposes: [ops]
+        fields: { id: { identity: uid, category: user.unique_id } }
+      orders:
+        primaryKey: [id]
+        purposes: [ops]
+        erasure: rewrite
+        fields:
+          id: {}
+          buyer: { references: s.people.id }
+          payer: { references: s.people.id, erasure: null }
+          total: {}
+`),
+  ).nodes.get('s.orders')!;
+  const rewrite = (columns: ColumnFacts = () => undefined) =>
+    erasureTargets(
+      orders,
+      { id: 1, buyer: 7, payer: 7, total: 10 },
+      { columns, keys: KEYS, random: counterRandom() },
+    );
+
+  it('is kept unless the map gives it a strategy: the row it points at decides', () => {
+    expect(orders.def.fields.find((f) => f.key === 'buyer')?.category).toBe('user.unique_id');
+    expect(rewrite().set).toEqual({ payer: null });
+  });
+
+  it('so a NOT NULL key column stays erasable', () => {
+    expect(rewrite(facts('int', false, 'buyer')).problems).toEqual([]);
+  });
+});
