@@ -10,7 +10,8 @@
  *   identities would be missed — query that person to read their data for such a purpose;
  * - **possibly a minor, no guardian consent**: an `allow` is at most de-identified (`MINOR`),
  *   unless the row's own date-of-birth field says it is an adult's (its `born_after` flag is
- *   false, or the date itself when read);
+ *   false, or the date itself when read) — or the map records no date of birth anywhere, so
+ *   nobody's age, the subject's included, can be known;
  * - **their own keys**: the keyed hashes of the personal identity values the row carries, so
  *   the audit trail names that person too (SPEC §7, `read-audit-events.ts`).
  *
@@ -55,7 +56,10 @@ export function relatedRowFacts(
       const keys = relation.identities
         .map((identity) => subjectKey(context.hashKey, identity.kind, identity.value))
         .sort();
+      // A map that records no date of birth anywhere cannot tell anyone's age, the queried
+      // subject's included: other people's rows are then treated like theirs, not as minors.
       const minor =
+        context.dobFields.size > 0 &&
         ageOnRow(found.row, context.dobFields.get(address) ?? [], context.asOf) !== 'adult';
       facts.set(found.row, relatedFacts(keys, minor, context.cache));
     }
