@@ -54,5 +54,10 @@ export function erasureReply(
     parts.push(
       `${records(plan.shared.length)} also ${plan.shared.length === 1 ? 'concerns' : 'concern'} another person; ${plan.shared.length === 1 ? 'it is' : 'they are'} removed when ${plan.shared.length === 1 ? 'it no longer does' : 'they no longer do'}.`,
     );
+  const referenced = plan.referenced?.length ?? 0;
+  if (referenced > 0)
+    parts.push(
+      `${records(referenced)} that other people's records refer to ${referenced === 1 ? 'was' : 'were'} anonymised instead of deleted, so those records stay intact: ${referenced === 1 ? 'it keeps' : 'they keep'} only ${referenced === 1 ? 'its' : 'their'} record number and none of your other personal information.`,
+    );
   return parts.join(' ');
 }
