@@ -61,3 +61,12 @@ export function erasureReply(
     );
   return parts.join(' ');
 }
+
+/** The reply when no system held anything about the person (nothing was deleted). */
+export function nothingHeldReply(kind: 'erasure' | 'account_closure', systems: number): string {
+  const where = systems === 1 ? 'our 1 system' : `all ${systems} of our systems`;
+  const found = `We searched ${where} and found no personal information about you under the identity you gave, so there was nothing to delete.`;
+  return kind === 'account_closure'
+    ? `Your consents are withdrawn. ${found}`
+    : `Your request to delete your personal information is done. ${found}`;
+}
