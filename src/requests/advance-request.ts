@@ -1,9 +1,12 @@
 /**
  * Moves a request on after one of its tasks finished or failed (SPEC §6): a source that
- * failed makes the request PARTIAL, naming the system (its task is retried, or waits for a
- * DPO's retry); when every source task is done, verification is queued. Safe to call from
+ * failed makes the request PARTIAL, naming the system — as `unavailable` (an outage: its task
+ * is retried, then waits for a DPO's retry) or as `refused` (its constraints refused a write:
+ * not retried, the task waits for a DPO who fixes the cause and retries); when every source
+ * task is done, verification is queued. Safe to call from
  * several workers at once: the task is unique per request and the transitions are guarded.
  */
+import { isConstraintRefusal } from '../sources/source-constraint-error';
 import type { TaskRecord } from '../store';
 import { enqueueTasks, getRequest, listTasks, transitionRequest } from '../store';
 import type { AuditedBy } from './audit-request';
@@ -23,7 +26,11 @@ export async function advanceRequest(
   const tasks = await listTasks(rt.store, requestId);
   const troubled = tasks.filter(isTroubled);
   if (troubled.length > 0) {
-    const unavailable = troubled.map((t) => t.system || t.kind);
+    const refusedTasks = troubled.filter((t) => isConstraintRefusal(t.lastError));
+    const refused = refusedTasks.map((t) => t.system || t.kind);
+    const unavailable = troubled
+      .filter((t) => !refusedTasks.includes(t))
+      .map((t) => t.system || t.kind);
     const moved = await transitionRequest(
       rt.store,
       requestId,
@@ -32,6 +39,7 @@ export async function advanceRequest(
         result: {
           ...(request.result ?? {}),
           unavailable,
+          refused,
           errors: troubled.map((t) => ({ task: t.kind, system: t.system, error: t.lastError })),
         },
       },
@@ -42,7 +50,7 @@ export async function advanceRequest(
       await auditRequest(rt, moved, by, {
         kind: 'request',
         event: 'partial',
-        detail: { unavailable: listed(unavailable) },
+        detail: { unavailable: listed(unavailable), refused: listed(refused) },
       });
     return;
   }

@@ -4,11 +4,15 @@
  * delete by primary key deletes nothing the second time, a rewrite sets values fixed in the
  * plan — so a task that ran partly before a crash simply runs again from the first step.
  * An HTTP service has no transactions: its calls run in order (docs/http-sources.md).
+ * A step the source's constraints refuse fails the task with a `SourceConstraintError` naming
+ * the collection (permanent: the worker does not retry it); any other failure is the source
+ * being unavailable (retried).
  */
 import type { SourcePlan } from '../core/requests/model';
 import type { TraversalGraph } from '../core/traversal/traversal-graph';
 import type { SourceRegistry } from '../graph/source-registry';
 import { SourceUnavailableError } from '../sources/connector';
+import { SourceConstraintError } from '../sources/source-constraint-error';
 
 export interface AppliedCounts {
   readonly deleted: number;
@@ -40,14 +44,18 @@ export async function applySourcePlan(
       let rewritten = 0;
       for (const step of plan.steps) {
         const collection = collectionOf(step.collection);
-        if (step.kind === 'delete') deleted += await tx.delete(collection, step.keys);
-        else rewritten += await tx.update(collection, step.key, step.set);
+        try {
+          if (step.kind === 'delete') deleted += await tx.delete(collection, step.keys);
+          else rewritten += await tx.update(collection, step.key, step.set);
+        } catch (error) {
+          throw error instanceof SourceConstraintError ? error.in(step.collection) : error;
+        }
       }
       await beforeCommit();
       return { deleted, rewritten, steps: plan.steps.length };
     });
   } catch (error) {
-    throw error instanceof SourceUnavailableError
+    throw error instanceof SourceUnavailableError || error instanceof SourceConstraintError
       ? error
       : new SourceUnavailableError(plan.system, error);
   }

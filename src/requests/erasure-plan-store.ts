@@ -7,6 +7,7 @@
 import { sealJson, unsealJson } from '../core/crypto/seal';
 import type { ErasurePlan, SourcePlan } from '../core/requests/model';
 import { findOtherOwners } from '../core/requests/find-other-owners';
+import { findReferencingRows } from '../core/requests/find-referencing-rows';
 import { planErasure } from '../core/requests/plan-erasure';
 import { cryptoRandomToken } from '../core/requests/random-text';
 import type { FoundIdentity, SubjectGraph } from '../core/traversal/subject-graph';
@@ -32,15 +33,16 @@ export async function makeErasurePlan(
 ): Promise<ErasurePlan> {
   const now = rt.now();
   const plan = fullTraversalPlan(rt.traversal);
-  const shared = await findOtherOwners(
-    rt.traversal,
-    person,
-    connectorLookup(rt.traversal, plan, rt.sources),
-  );
+  const lookup = connectorLookup(rt.traversal, plan, rt.sources);
+  const [shared, referenced] = await Promise.all([
+    findOtherOwners(rt.traversal, person, lookup),
+    findReferencingRows(rt.traversal, person, lookup),
+  ]);
   return planErasure({
     graph: rt.traversal,
     person,
     shared,
+    referenced,
     holds: await activeLegalHolds(rt.store, subjectKeys, now),
     subjectKeys,
     now,
@@ -94,11 +96,21 @@ export function summarisePlan(plan: ErasurePlan): Record<string, unknown> {
     entry.rows += 1;
     shared.set(key, entry);
   }
+  const referenced = new Map<string, { collection: string; via: string; rows: number }>();
+  for (const row of plan.referenced ?? []) {
+    const key = `${row.collection}\u0000${row.via}`;
+    const entry = referenced.get(key) ?? { collection: row.collection, via: row.via, rows: 0 };
+    entry.rows += 1;
+    referenced.set(key, entry);
+  }
   return {
     sources: plan.sources.map((s) => s.system),
     collections,
     exemptions: [...exemptions.values()],
     shared: [...shared.values()],
+    // rows their collection deletes, rewritten instead (key kept): rows outside the plan
+    // reference them
+    referenced: [...referenced.values()],
     problems: plan.problems.map(withoutRowKeys),
     // notes name rows by key (`workspace.tasks ["12"]`); a key can be an identifier (a cookie
     // id, a device id), and the summary is read by whoever may create requests: keys stay

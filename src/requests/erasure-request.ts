@@ -1,9 +1,11 @@
 /**
  * Erasure and account closure (SPEC §6; seed policy §VIII.2, §VIII.4; PIPL art. 47): the
  * request is planned at once — the DPO sees what will be deleted, rewritten, kept and why —
- * and waits for an approval by a role that `may: request.approve`. Account closure also
+ * and waits for an approval by a role that `may: request.approve`, unless no system holds
+ * anything about the person: then it completes at once, saying so. Account closure also
  * withdraws every consent at once: withdrawal needs nobody's approval (PIPL art. 15).
  */
+import type { ErasurePlan } from '../core/requests/model';
 import type { SubjectGraph } from '../core/traversal/subject-graph';
 import type { RequestRecord } from '../store';
 import { appendRequestEvent, transitionRequest } from '../store';
@@ -11,6 +13,7 @@ import { auditRequest, listed } from './audit-request';
 import { consentPurposes, recordConsentForKeys } from './consent-requests';
 import { makeErasurePlan, sealPlan, summarisePlan } from './erasure-plan-store';
 import { openRequest } from './open-request';
+import { nothingHeldReply } from './request-replies';
 import type { Actor, RequestsRuntime } from './requests-runtime';
 import type { SubjectRequestInput } from './subject-request-input';
 
@@ -63,7 +66,8 @@ export async function closeAccount(
 /**
  * Plans the erasure and records it: `awaiting_approval` with the sealed plan and its summary,
  * or — when a source did not answer or a field cannot be erased as the map says — still
- * `received`, with the problems in the summary; `retryRequest` plans again.
+ * `received`, with the problems in the summary; `retryRequest` plans again. A plan that found
+ * nothing at all in any system completes at once (`completeNothingHeld`).
  */
 export async function planRequest(
   rt: RequestsRuntime,
@@ -73,6 +77,7 @@ export async function planRequest(
 ): Promise<RequestRecord> {
   const plan = await makeErasurePlan(rt, request.subjectKeys, person);
   const summary = summarisePlan(plan);
+  if (holdsNothing(plan)) return completeNothingHeld(rt, actor, request, summary);
   const refused = plan.problems.length > 0;
   const updated = await transitionRequest(
     rt.store,
@@ -110,4 +115,71 @@ function planCounts(summary: Record<string, unknown>): Record<string, number> {
   for (const counts of Object.values(collections))
     for (const [fate, n] of Object.entries(counts)) totals[fate] = (totals[fate] ?? 0) + n;
   return totals;
+}
+
+/** Every source answered and none holds a row about the person: no row to delete, rewrite,
+ * keep or explain. (A plan with only exempt or shared rows is not this: its reply cites an
+ * exemption, which a person with `request.approve` confirms.) */
+function holdsNothing(plan: ErasurePlan): boolean {
+  return (
+    plan.problems.length === 0 &&
+    plan.sources.length === 0 &&
+    plan.exempt.length === 0 &&
+    plan.shared.length === 0 &&
+    plan.unchanged.length === 0 &&
+    (plan.referenced?.length ?? 0) === 0
+  );
+}
+
+/**
+ * Nothing to erase: the request completes at once with a reply saying so (docs/decisions.md,
+ * "Erasure: shared parents, referencing rows, constraint errors"). An approval guards a
+ * destructive step, and there is none; making the person wait up to 15 working days for a
+ * signature on nothing helps nobody. The search itself is the verification: the traversal that
+ * found nothing ran moments ago, from the identity given, in every system. Still recorded and
+ * audited like any completion (`planned`, then `completed`).
+ */
+async function completeNothingHeld(
+  rt: RequestsRuntime,
+  actor: Actor,
+  request: RequestRecord,
+  summary: Record<string, unknown>,
+): Promise<RequestRecord> {
+  const counts = { deleted: 0, rewritten: 0, unchanged: 0, exempt: 0, shared: 0, remaining: 0 };
+  const searched = rt.map.systems.filter((system) => system.source !== undefined).length;
+  const completed = await transitionRequest(
+    rt.store,
+    request.id,
+    {
+      status: 'completed',
+      completedAt: rt.now(),
+      planSummary: summary,
+      planEnc: null,
+      result: { counts, nothingHeld: true, systemsSearched: searched },
+      reply: nothingHeldReply(
+        request.kind === 'account_closure' ? 'account_closure' : 'erasure',
+        searched,
+      ),
+    },
+    ['received'],
+  );
+  await appendRequestEvent(rt.store, {
+    requestId: request.id,
+    event: 'planned',
+    actor: actor.subject,
+    detail: { sources: [], nothingHeld: true },
+  });
+  if (completed) {
+    await auditRequest(rt, completed, actor, {
+      kind: 'request',
+      event: 'planned',
+      detail: { sources: listed([]), nothingHeld: true },
+    });
+    await auditRequest(rt, completed, actor, {
+      kind: 'request',
+      event: 'completed',
+      detail: { ...counts, nothingHeld: true },
+    });
+  }
+  return completed ?? request;
 }

@@ -54,5 +54,19 @@ export function erasureReply(
     parts.push(
       `${records(plan.shared.length)} also ${plan.shared.length === 1 ? 'concerns' : 'concern'} another person; ${plan.shared.length === 1 ? 'it is' : 'they are'} removed when ${plan.shared.length === 1 ? 'it no longer does' : 'they no longer do'}.`,
     );
+  const referenced = plan.referenced?.length ?? 0;
+  if (referenced > 0)
+    parts.push(
+      `${records(referenced)} that other people's records refer to ${referenced === 1 ? 'was' : 'were'} anonymised instead of deleted, so those records stay intact: ${referenced === 1 ? 'it keeps' : 'they keep'} only ${referenced === 1 ? 'its' : 'their'} record number and none of your other personal information.`,
+    );
   return parts.join(' ');
+}
+
+/** The reply when no system held anything about the person (nothing was deleted). */
+export function nothingHeldReply(kind: 'erasure' | 'account_closure', systems: number): string {
+  const where = systems === 1 ? 'our 1 system' : `all ${systems} of our systems`;
+  const found = `We searched ${where} and found no personal information about you under the identity you gave, so there was nothing to delete.`;
+  return kind === 'account_closure'
+    ? `Your consents are withdrawn. ${found}`
+    : `Your request to delete your personal information is done. ${found}`;
 }

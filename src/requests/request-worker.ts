@@ -6,6 +6,7 @@
  * when its lease runs out, and every effect is idempotent, so running it again is safe.
  */
 import { randomUUID } from 'node:crypto';
+import { SourceConstraintError } from '../sources/source-constraint-error';
 import type { TaskRecord } from '../store';
 import { claimTask, completeTask, failTask, renewLease } from '../store';
 import { advanceRequest } from './advance-request';
@@ -94,8 +95,10 @@ export function createRequestWorker(
     } catch (error) {
       clearInterval(renew);
       const message = error instanceof Error ? error.message : String(error);
+      // a refusal by the source's constraints fails the same way every time: retrying it as
+      // an outage only delays the person who must fix it (docs/requests.md)
       const retryAt =
-        task.attempts < maxAttempts
+        task.attempts < maxAttempts && !(error instanceof SourceConstraintError)
           ? new Date(Date.now() + retryDelayMs * 2 ** (task.attempts - 1))
           : null;
       await failTask(rt.store, task.id, id, message, retryAt);

@@ -140,19 +140,27 @@ roles:
     may: [request.create, request.approve, request.export]
 `;
 
+/** Another world in the same frame: its tables (in the schema `s` given) and its data map
+ * (`url` the database, `crmUrl` the same database through the CRM proxy). */
+export interface WorldDefinition {
+  readonly ddl: (schema: string) => string;
+  readonly map: (url: string, crmUrl: string, schema: string) => string;
+}
+
 export async function startRequestsWorld(
   now: () => Date = () => new Date(),
+  world: WorldDefinition = { ddl: DDL, map: MAP },
 ): Promise<RequestsWorld> {
   const url = requireTestDatabaseUrl();
   const schema = `requests_${randomBytes(4).toString('hex')}`;
   const client = new Client({ connectionString: url });
   await client.connect();
-  await client.query(DDL(schema));
+  await client.query(world.ddl(schema));
   const target = new URL(url);
   const crm = await startTcpProxy(target.hostname, Number(target.port || 5432));
   const crmUrl = new URL(url);
   crmUrl.port = String(crm.port);
-  const parsed = parseDataMap(MAP(url, crmUrl.toString(), schema), `${schema}.yaml`, {}, {});
+  const parsed = parseDataMap(world.map(url, crmUrl.toString(), schema), `${schema}.yaml`, {}, {});
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
   const map = parsed.map;
   const policyResult = parsePolicy(POLICY, 'policy.yaml', {

@@ -18,12 +18,7 @@
 import type { FieldErasure } from '../datamap/model';
 
 export type RequestKind =
-  | 'access'
-  | 'erasure'
-  | 'correction'
-  | 'consent_withdrawal'
-  | 'consent_grant'
-  | 'account_closure';
+  'access' | 'erasure' | 'correction' | 'consent_withdrawal' | 'consent_grant' | 'account_closure';
 
 /**
  * received → (erasure, closure: awaiting_approval → approved | rejected) → in_progress →
@@ -124,6 +119,16 @@ export interface SharedRow {
   readonly via: string;
 }
 
+/** A row its collection would delete that rows outside the person's graph still point at
+ * (another member's `parent_code`): rewritten instead — its personal fields erased, its key
+ * kept — so the other rows are neither broken nor modified (`find-referencing-rows.ts`). */
+export interface ReferencedRow {
+  readonly collection: string;
+  readonly key: RowKeyValues;
+  /** `collection.field` of the reference from a row outside the plan. */
+  readonly via: string;
+}
+
 /** A row of a `rewrite` collection that already holds the values its erasure would write:
  * no step, but verification checks it still does (`values` are those targets). */
 export interface UnchangedRow {
@@ -137,6 +142,9 @@ export interface ErasurePlan {
   readonly exempt: readonly ExemptRow[];
   readonly shared: readonly SharedRow[];
   readonly unchanged: readonly UnchangedRow[];
+  /** Rows rewritten instead of deleted because rows outside the plan reference them (their
+   * steps are among the rewrites). Absent from plans sealed before it existed. */
+  readonly referenced?: readonly ReferencedRow[];
   /** Problems that make a step impossible (a NOT NULL column set to null…): the plan is
    * refused until the map says how to erase that field. */
   readonly problems: readonly string[];

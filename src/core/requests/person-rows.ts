@@ -63,6 +63,20 @@ export function foreignIdentityField(
   return ref && `${node.address}.${ref.field.key}`;
 }
 
+/** True when `row` itself carries one of the person's non-shared identity values (declared, or
+ * carried by a reference): it is the person's by its own identity, not only through a parent. */
+export function holdsPersonIdentity(
+  node: CollectionNode,
+  row: Readonly<Record<string, unknown>>,
+  identities: ReadonlySet<string>,
+): boolean {
+  return node.identitySources.some((ref) => {
+    if (ref.kind.shared) return false;
+    const value = canonicalIdentity(ref.kind.format, row[ref.field.key]);
+    return value !== null && identities.has(identityId(ref.kind.name, value));
+  });
+}
+
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** Orders row keys (`row-key.ts`) part by part, numbers as numbers (`["5"]` before

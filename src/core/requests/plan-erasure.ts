@@ -10,7 +10,11 @@
  * 2. someone else still owns it (`find-other-owners.ts`) → shared, kept;
  * 3. its collection's `erasure: delete` → deleted; `rewrite` → its personal fields rewritten
  *    to values fixed now (`erasure-targets.ts`); a row already holding them needs no step and
- *    is listed as unchanged.
+ *    is listed as unchanged;
+ * 4. a row to delete that rows outside the person's graph still reference
+ *    (`find-referencing-rows.ts`) is rewritten instead, keeping its key, and listed as
+ *    referenced: the other rows stay valid and untouched. A rewrite that would change a field
+ *    those rows point at is a problem.
  * Kept rows keep what they reference in the same source (`keep-referenced.ts`); steps are
  * grouped per source and ordered children first (`order-steps.ts`). A traversal that did not
  * reach every source, or stopped early, cannot be planned from: rows it missed would never be
@@ -22,12 +26,14 @@ import type { TraversalGraph } from '../traversal/traversal-graph';
 import type { ColumnFacts } from './erasure-targets';
 import { erasureTargets } from './erasure-targets';
 import type { OtherOwners } from './find-other-owners';
+import type { ReferencingRows } from './find-referencing-rows';
 import { keepReferencedRows } from './keep-referenced';
 import { holdProtecting } from './match-holds';
 import type {
   ErasurePlan,
   ExemptRow,
   LegalHold,
+  ReferencedRow,
   SharedRow,
   SourcePlan,
   UnchangedRow,
@@ -44,6 +50,8 @@ export interface PlanErasureInput {
   /** The person, every field of every row read. */
   readonly person: SubjectGraph;
   readonly shared: OtherOwners;
+  /** Rows outside the person's graph that reference the person's rows. */
+  readonly referenced: ReferencingRows;
   readonly holds: readonly LegalHold[];
   /** The person's subject keys (`src/core/identity/subject-key.ts`), to match person holds. */
   readonly subjectKeys: readonly string[];
@@ -57,14 +65,15 @@ export interface PlanErasureInput {
 
 export function planErasure(input: PlanErasureInput): ErasurePlan {
   const problems = new Set(incompleteTraversal(input.person));
-  const rows = classifyRows(input);
+  const { rows, referenced, referencedNotes } = classifyRows(input);
   for (const row of rows)
     if (row.fate.kind === 'rewrite') for (const p of row.fate.targets.problems) problems.add(p);
+  for (const problem of referenceProblems(rows, input.referenced)) problems.add(problem);
   const kept = keepReferencedRows(rows);
   for (const problem of kept.problems) problems.add(problem);
 
   const rank = new Map([...input.graph.nodes.keys()].map((address, index) => [address, index]));
-  const notes = [...kept.notes];
+  const notes = [...referencedNotes, ...kept.notes];
   const sources: SourcePlan[] = [];
   for (const system of input.graph.map.systems) {
     const work = rows.filter(
@@ -79,7 +88,7 @@ export function planErasure(input: PlanErasureInput): ErasurePlan {
     sources.push({ system: system.key, steps: ordered.steps });
   }
 
-  return { sources, ...listKeptRows(rows), problems: [...problems], notes };
+  return { sources, ...listKeptRows(rows), referenced, problems: [...problems], notes };
 }
 
 function listKeptRows(
@@ -109,24 +118,57 @@ function listKeptRows(
   return { exempt, shared, unchanged };
 }
 
-function classifyRows(input: PlanErasureInput): PlannedRow[] {
+function classifyRows(input: PlanErasureInput): {
+  rows: PlannedRow[];
+  referenced: ReferencedRow[];
+  referencedNotes: string[];
+} {
   const subjectKeys = new Set(input.subjectKeys);
   const rows: PlannedRow[] = [];
+  const referenced: ReferencedRow[] = [];
+  const referencedNotes: string[] = [];
   for (const [address, node] of input.graph.nodes) {
     for (const found of sortedRows(input.person.rows.get(address) ?? [])) {
       const protection = holdProtecting(input.holds, subjectKeys, node.def, found.row, input.now);
       const via = input.shared.get(address)?.get(found.key);
+      const pointedAt = input.referenced.get(address)?.get(found.key);
       const fate: RowFate = protection
         ? { kind: 'exempt', protection }
         : via !== undefined
           ? { kind: 'shared', via }
-          : node.def.erasure === 'delete'
+          : node.def.erasure === 'delete' && pointedAt === undefined
             ? { kind: 'delete' }
             : { kind: 'rewrite', targets: erasureTargets(node, found.row, input) };
+      if (fate.kind === 'rewrite' && node.def.erasure === 'delete' && pointedAt) {
+        referenced.push({
+          collection: address,
+          key: rowKeyValues(node.def, found.row),
+          via: pointedAt.via,
+        });
+        referencedNotes.push(
+          `${address} ${found.key} is rewritten instead of deleted: rows outside this plan reference it through ${pointedAt.via}`,
+        );
+      }
       rows.push({ node, key: found.key, row: found.row, fate });
     }
   }
-  return rows;
+  return { rows, referenced, referencedNotes };
+}
+
+/** A rewrite must not change a field that rows outside the plan point at: the reference would
+ * break (or the source refuse the update), and those rows are not this person's to change. */
+function referenceProblems(rows: readonly PlannedRow[], referenced: ReferencingRows): string[] {
+  const problems: string[] = [];
+  for (const { node, key, fate } of rows) {
+    if (fate.kind !== 'rewrite') continue;
+    const pointedAt = referenced.get(node.address)?.get(key);
+    for (const field of pointedAt?.fields ?? [])
+      if (field in fate.targets.set)
+        problems.push(
+          `${node.address}.${field} is referenced by ${pointedAt?.via ?? 'rows'} of rows outside this plan, but its erasure rewrites it: reference ${node.address} by its primary key, or leave ${field} without a category and erasure strategy`,
+        );
+  }
+  return [...new Set(problems)];
 }
 
 function incompleteTraversal(person: SubjectGraph): string[] {

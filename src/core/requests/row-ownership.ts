@@ -9,6 +9,12 @@
  * employee row → that employee's work e-mail). A row whose identity values were erased or
  * anonymised (nulled) proves no owner, so once the other person is erased the link is gone.
  *
+ * Ownership flows down through the person's own rows too: a row whose down-reference points
+ * at one of the person's own rows that is someone else's as well belongs to every owner of
+ * that parent (a line of an order the person shares with the gift's recipient is the
+ * recipient's too). A row that carries one of the person's own identities is theirs by that
+ * identity and does not inherit this way (docs/decisions.md, "Erasure: shared parents").
+ *
  * Parents are read level by level, one batched lookup per (collection, field) per level —
  * never one per row (SPEC §5, "No N+1"). The walk stops after `maxDepth` levels; a row whose
  * owner is still undecided then counts as someone else's: keeping a row too long is visible
@@ -22,7 +28,7 @@ import type { TraversalGraph } from '../traversal/traversal-graph';
 import type { DownReference } from './down-references';
 import { downReferences } from './down-references';
 import type { RowKeySets } from './person-rows';
-import { foreignIdentityField, isOwnRow } from './person-rows';
+import { foreignIdentityField, holdsPersonIdentity, isOwnRow } from './person-rows';
 
 export const DEFAULT_MAX_OWNER_DEPTH = 16;
 
@@ -54,6 +60,8 @@ interface OwnerNode {
   readonly key: string;
   readonly row: SourceRow;
   readonly identityVia?: string;
+  /** The row holds one of the person's identities: it inherits no owner from their rows. */
+  readonly personal: boolean;
   readonly links: Link[];
   readonly referrers: OwnerNode[];
   undecidedVia?: string;
@@ -80,9 +88,17 @@ export async function resolveOwnership(
     const known = nodes.get(id);
     if (known) return { node: known, created: false };
     const identityVia = foreignIdentityField(collection, row, identities);
-    const node: OwnerNode = { address, key, row, identityVia, links: [], referrers: [] };
+    const personal = holdsPersonIdentity(collection, row, identities);
+    const node: OwnerNode = { address, key, row, identityVia, personal, links: [], referrers: [] };
     nodes.set(id, node);
     return { node, created: true };
+  };
+  // a link to one of the person's own rows only carries another owner down to a row that is
+  // not the person's by its own identity
+  const link = (node: OwnerNode, index: number, ref: DownReference, parent: OwnerNode): void => {
+    if (node.personal && isOwnRow(own, parent.address, parent.key)) return;
+    node.links.push({ index, via: `${node.address}.${ref.field.key}`, parent });
+    parent.referrers.push(node);
   };
   let frontier = rows.flatMap(({ address, row }) => {
     const added = add(address, row);
@@ -95,7 +111,12 @@ export async function resolveOwnership(
       if (node.identityVia) continue;
       downReferences(graph, node.address).forEach((ref, index) => {
         const value = valueText(node.row[ref.field.key]);
-        if (value === null || isKnownOwnParent(context, ref, value)) return;
+        if (value === null) return;
+        if (isKnownOwnParent(context, ref, value)) {
+          const parent = nodes.get(`${ref.parent}\u0000${rowKeyOf([value])}`);
+          if (parent) link(node, index, ref, parent);
+          return;
+        }
         if (depth >= maxDepth) {
           node.undecidedVia ??= `${node.address}.${ref.field.key}`;
           return;
@@ -131,9 +152,8 @@ export async function resolveOwnership(
       for (const { node, ref, index, value } of entry.waiting) {
         for (const parentRow of byValue.get(value) ?? []) {
           const added = add(ref.parent, parentRow);
-          if (!added || isOwnRow(own, ref.parent, added.node.key)) continue;
-          node.links.push({ index, via: `${node.address}.${ref.field.key}`, parent: added.node });
-          added.node.referrers.push(node);
+          if (!added) continue;
+          link(node, index, ref, added.node);
           if (added.created) next.push(added.node);
         }
       }
@@ -154,7 +174,7 @@ export async function resolveOwnership(
 }
 
 /** A parent whose key field is the one referenced and which is one of the person's own rows
- * needs no read: it proves nothing about anyone else. */
+ * needs no read: it is already known, and owned only if the walk finds it owned. */
 function isKnownOwnParent(context: OwnershipContext, ref: DownReference, value: string): boolean {
   const parent = context.graph.nodes.get(ref.parent)?.def;
   if (!parent || parent.primaryKey.length !== 1 || parent.primaryKey[0] !== ref.parentField.key)

@@ -7,6 +7,8 @@ import type { Pool, PoolOptions } from 'mysql2/promise';
 import { createPool } from 'mysql2/promise';
 import type { TypeCast } from 'mysql2';
 import { SourceUnavailableError } from '../connector';
+import type { SourceConstraintError } from '../source-constraint-error';
+import { mysqlConstraintError } from './mysql-constraint';
 
 export interface MysqlPoolOptions {
   readonly poolSize?: number;
@@ -68,10 +70,16 @@ export function createMysqlPool(url: string, options: MysqlPoolOptions): Pool {
   return pool;
 }
 
-/** A driver failure as the gateway's source error. A server error's message can quote a
- * value (`Duplicate entry '…'`), so only its code travels; network errors travel whole. */
-export function mysqlSourceError(system: string, error: unknown): SourceUnavailableError {
+/** A driver failure as the gateway's source error: a constraint the server enforces is a
+ * refusal (permanent), anything else an outage. A server error's message can quote a value
+ * (`Duplicate entry '…'`), so only its code travels; network errors travel whole. */
+export function mysqlSourceError(
+  system: string,
+  error: unknown,
+): SourceUnavailableError | SourceConstraintError {
   if (error instanceof SourceUnavailableError) return error;
+  const refused = mysqlConstraintError(system, error);
+  if (refused) return refused;
   const server = error as { sqlMessage?: unknown; code?: unknown; errno?: unknown };
   if (typeof server.sqlMessage === 'string') {
     const cause = new Error(`server error ${String(server.errno ?? '')}`.trim());

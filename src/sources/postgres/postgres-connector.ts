@@ -22,6 +22,7 @@ import type {
 } from '../connector';
 import { BORN_AFTER_PREFIX, SourceUnavailableError } from '../connector';
 import type { SourceTransaction } from '../connector';
+import { postgresConstraintError } from './postgres-constraint';
 import { postgresTransaction } from './postgres-writes';
 import { acceptsValue } from '../field-values';
 import { canonicalExpressionPg } from './canonical-sql';
@@ -172,13 +173,17 @@ export class PostgresConnector implements SourceConnector {
     try {
       await client.query('BEGIN');
       const tx = postgresTransaction(
+        this.system,
         client,
         (c) => this.tableName(c),
         (text, params) => this.options.observer?.({ system: this.system, text, params }),
         (collection, field, value) => this.accepts(collection, field, value),
       );
       const result = await work(tx);
-      await client.query('COMMIT');
+      // a deferred constraint is checked here, at the end of the transaction
+      await client.query('COMMIT').catch((error: unknown) => {
+        throw postgresConstraintError(this.system, error) ?? error;
+      });
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -1,14 +1,17 @@
 /**
  * PostgreSQL writes for rights requests: update one row by primary key, delete rows by
  * primary keys — values bound, identifiers from the map quoted by `pg`. Run on a client
- * the connector holds inside a transaction.
+ * the connector holds inside a transaction. A statement the source's constraints refuse
+ * fails with a `SourceConstraintError` (SQLSTATE class 23).
  */
 import type { PoolClient } from 'pg';
 import { escapeIdentifier } from 'pg';
 import type { CollectionDef, FieldDef } from '../../core/datamap/model';
 import type { RowKeyValues, SourceTransaction } from '../connector';
+import { postgresConstraintError } from './postgres-constraint';
 
 export function postgresTransaction(
+  system: string,
   client: PoolClient,
   tableName: (collection: CollectionDef) => string,
   observe: (text: string, params: number) => void,
@@ -29,8 +32,13 @@ export function postgresTransaction(
     );
   const run = async (text: string, params: unknown[]): Promise<number> => {
     observe(text, params.length);
-    const result = await client.query(text, params);
-    return result.rowCount ?? 0;
+    try {
+      const result = await client.query(text, params);
+      return result.rowCount ?? 0;
+    } catch (error) {
+      // a constraint the source enforces refuses the write for good (not an outage)
+      throw postgresConstraintError(system, error) ?? error;
+    }
   };
   return {
     async update(collection, key, changes) {

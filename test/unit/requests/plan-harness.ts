@@ -1,6 +1,7 @@
 /** Builds an erasure plan for someone in the test world, and applies plans to its tables
  * the way the executor will (delete by key, rewrite fields by key). */
 import { findOtherOwners } from '../../../src/core/requests/find-other-owners';
+import { findReferencingRows } from '../../../src/core/requests/find-referencing-rows';
 import type { ColumnFacts } from '../../../src/core/requests/erasure-targets';
 import type { ErasurePlan, LegalHold, RowKeyValues } from '../../../src/core/requests/model';
 import type { PlanErasureInput } from '../../../src/core/requests/plan-erasure';
@@ -38,6 +39,7 @@ export async function planFor(
     graph,
     person,
     shared: await findOtherOwners(graph, person, memoryLookup(tables).lookup),
+    referenced: await findReferencingRows(graph, person, memoryLookup(tables).lookup),
     holds: options.holds ?? [],
     subjectKeys: [`uid:${uid}`],
     now: NOW,
