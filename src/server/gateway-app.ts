@@ -27,6 +27,7 @@ import { isObjectType } from 'graphql';
 import { createPrivacyPlugin } from '../access/privacy-plugin';
 import type { AuditEventContent } from '../core/audit/audit-event';
 import { createShield } from '../access/shield-tree';
+import { columnResolvers, guardColumns } from '../access/guarded-columns';
 import type { ConsentReader } from '../access/subject-facts';
 import { dateOfBirthFields, loadSubjectFacts, minorCutoffDate } from '../access/subject-facts';
 import type { DeidentifyKeys } from '../core/deidentify/keys';
@@ -88,6 +89,9 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
   const controlSchema = buildControlSchema();
   const merged = mergeGatewaySchemas(subject.schema, controlSchema);
   const access = options.access;
+  // Column fields keep their own resolvers behind a synchronous guard instead of the
+  // shield's async wrapper (src/access/guarded-columns.ts); taken before the shield wraps them.
+  const columns = access ? columnResolvers(merged, subject.model) : undefined;
   const served = access
     ? applyMiddleware(
         merged,
@@ -98,6 +102,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Gate
         }),
       )
     : merged;
+  if (columns) guardColumns(served, columns);
   const policy = access?.policy ?? options.requests?.policy;
   const control: ControlContext = {
     dataMap: options.map,
