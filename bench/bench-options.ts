@@ -19,7 +19,8 @@ export interface BenchOptions {
   readonly profile: boolean;
   readonly skipSeed: boolean;
   readonly reseed: boolean;
-  /** Which phases run: the subject lookup (floor, gateways), the rights requests, or both. */
+  /** Which phases run: the schema build, the subject lookup (floor, gateways), the rights
+   * requests; all by default. */
   readonly phases: readonly BenchPhase[];
   /** People whose access export and erasure are timed one at a time. */
   readonly requestPeople: number;
@@ -27,9 +28,11 @@ export interface BenchOptions {
   readonly bulkPeople: number;
   /** Worker processes of each bulk run (one run per entry). */
   readonly bulkWorkers: readonly number[];
+  /** Cold processes per map size in the schema-build phase. */
+  readonly schemaRuns: number;
 }
 
-export const BENCH_PHASES = ['lookup', 'requests'] as const;
+export const BENCH_PHASES = ['schema', 'lookup', 'requests'] as const;
 export type BenchPhase = (typeof BENCH_PHASES)[number];
 
 export const DEFAULT_SUBJECTS = 100_000;
@@ -38,8 +41,8 @@ export const DEFAULT_EMBEDDED_SUBJECTS = 10_000;
 const USAGE = `usage: npm run bench -- [--subjects N] [--duration S] [--rounds R] [--warmup S]
                         [--connections C] [--sample N] [--checks N]
                         [--profile] [--skip-seed | --reseed]
-                        [--only lookup|requests] [--request-people N] [--bulk-people N]
-                        [--bulk-workers W[,W…]]`;
+                        [--only schema|lookup|requests] [--request-people N] [--bulk-people N]
+                        [--bulk-workers W[,W…]] [--schema-runs N]`;
 
 function positive(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -67,6 +70,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       'request-people': { type: 'string' },
       'bulk-people': { type: 'string' },
       'bulk-workers': { type: 'string' },
+      'schema-runs': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -94,6 +98,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     bulkWorkers: (values['bulk-workers'] ?? '1,2')
       .split(',')
       .map((count) => positive('bulk-workers', count.trim(), 0)),
+    schemaRuns: positive('schema-runs', values['schema-runs'], 5),
   };
 }
 

@@ -200,13 +200,22 @@ function writeLatest(content: Record<string, unknown>): string {
   return LATEST;
 }
 
-/** The lookup's figures, keeping the rights-request phase's (`requests`) of an earlier run. */
+/** The lookup's figures, keeping the other phases' (`requests`, `schema`) of earlier runs. */
 export function writeReport(report: BenchReport): string {
-  const { requests } = readLatest();
-  return writeLatest({ ...report, ...(requests === undefined ? {} : { requests }) });
+  const { requests, schema } = readLatest();
+  return writeLatest({
+    ...report,
+    ...(requests === undefined ? {} : { requests }),
+    ...(schema === undefined ? {} : { schema }),
+  });
 }
 
-/** The rights-request phase's figures under `requests`, keeping the lookup's. */
+/** The rights-request phase's figures under `requests`, keeping the others'. */
 export function writeRequestsReport(requests: unknown): string {
   return writeLatest({ ...readLatest(), requests });
+}
+
+/** The schema-build phase's figures under `schema`, keeping the others'. */
+export function writeSchemaReport(schema: unknown): string {
+  return writeLatest({ ...readLatest(), schema });
 }
