@@ -10,7 +10,7 @@ import type { DeidentifyMethod } from '../core/deidentify/method';
 import type { Decision, DecisionReason } from '../core/policy/decision';
 import { denyDecision } from '../core/policy/decision';
 import type { Capability } from '../core/policy/model';
-import { refineForSubject } from '../core/policy/refine-for-subject';
+import { consentHolds, refineForSubject } from '../core/policy/refine-for-subject';
 import { valueText } from '../core/identity/canonical';
 import type { AccessTable, FieldAccess } from './access-table';
 import type { AuditCoordinate } from '../core/audit/audit-event';
@@ -94,15 +94,26 @@ export class RequestAccess {
   private decideFor(field: FieldAccess, facts: SubjectFactsBase | undefined): Decision {
     const decision = field.decision;
     if (decision.effect === 'deny' || decision.reason === 'NOT_PERSONAL') return decision;
-    const known = facts ?? NO_FACTS;
     return refineForSubject(decision, {
       purposeRequiresConsent: this.table.requiresConsent,
+      ...this.consentFacts(facts),
+      defaultMethod: field.defaultMethod,
+    });
+  }
+
+  /** Whether `facts`' person consented to this request's purpose (a child: their guardian). */
+  consents(facts: SubjectFactsBase | undefined): boolean {
+    return consentHolds(this.consentFacts(facts));
+  }
+
+  private consentFacts(facts: SubjectFactsBase | undefined) {
+    const known = facts ?? NO_FACTS;
+    return {
       hasConsent: known.consented.has(this.purpose),
       minor: known.minor,
       guardianConsent:
         known.guardianConsented.has('*') || known.guardianConsented.has(this.purpose),
-      defaultMethod: field.defaultMethod,
-    });
+    };
   }
 
   /** The value the caller may see: raw text, de-identified text, or null when redacted. */

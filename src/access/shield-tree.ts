@@ -41,7 +41,7 @@ const collectionRule = (coordinate: string, address: string) =>
     const facts = factsOf(parent) ?? (parent as SubjectView | null)?.facts;
     const refused = !collection.readable
       ? (collection.reason ?? 'NO_RULE')
-      : access.table.requiresConsent && !facts?.consented.has(access.purpose)
+      : access.table.requiresConsent && !access.consents(facts)
         ? 'NO_CONSENT'
         : undefined;
     if (refused === undefined) return true;

@@ -9,7 +9,8 @@
  *   guardian's consent): without recorded guardian consent a personal field is at most
  *   de-identified — an `allow` becomes the field's default method (`MINOR`); a transform or
  *   a deny already reveals less and stays. Uncategorised fields are not personal data and
- *   stay as they are.
+ *   stay as they are. For a purpose that needs consent, a child's consent is the guardian's
+ *   (art. 31): a guardian's consent to the purpose counts, the child's own does not.
  */
 import type { DeidentifyMethod } from '../deidentify/method';
 import type { Decision } from './decision';
@@ -24,9 +25,16 @@ export interface SubjectFacts {
   readonly defaultMethod: DeidentifyMethod;
 }
 
+/** Whether the person consented to the purpose: a child's consent is their guardian's. */
+export function consentHolds(
+  facts: Pick<SubjectFacts, 'hasConsent' | 'minor' | 'guardianConsent'>,
+): boolean {
+  return facts.minor ? facts.guardianConsent : facts.hasConsent;
+}
+
 export function refineForSubject(staticDecision: Decision, facts: SubjectFacts): Decision {
   if (staticDecision.effect === 'deny') return staticDecision;
-  if (facts.purposeRequiresConsent && !facts.hasConsent)
+  if (facts.purposeRequiresConsent && !consentHolds(facts))
     return denyDecision('NO_CONSENT', staticDecision.rule);
   if (
     facts.minor &&

@@ -102,6 +102,57 @@ it('shows a child de-identified until a guardian consents, raw after, de-identif
   expect(await nameAsDpo()).toEqual(before);
 });
 
+it('for a purpose resting on consent, a child’s consent is the guardian’s, not the child’s own', async () => {
+  const keys = await keysOf(requests.runtime, { kind: 'user_id', value: userId });
+  const [initial] = await loadConsentStates(requests.runtime.store, [keys]);
+  const subject = { kind: 'user_id', value: userId };
+  const marketing = async () => {
+    const result = await execute(
+      gateway,
+      `query Q($by: IdentityInput!) @purpose(name: "marketing") { subject(by: $by) { accounts { users { id } } } }`,
+      { by: { user_id: userId } },
+      { role: 'marketing-app' },
+    );
+    return {
+      users: (result.data?.subject as { accounts: { users: unknown[] | null } } | null)?.accounts
+        .users,
+      reasons: (result.errors ?? []).map((e) => e.extensions?.reason),
+    };
+  };
+  try {
+    await grantConsent(requests.runtime, DPO, {
+      subject,
+      purpose: 'marketing',
+      identityVerification: VERIFIED,
+    });
+    expect(await marketing()).toEqual({ users: null, reasons: ['NO_CONSENT'] });
+    await grantConsent(requests.runtime, DPO, {
+      subject,
+      purpose: 'marketing',
+      guardian: true,
+      identityVerification: VERIFIED,
+    });
+    expect(await marketing()).toEqual({
+      users: [{ id: expect.stringMatching(/^h_[0-9a-f]{64}$/) }],
+      reasons: [],
+    });
+  } finally {
+    // the store as found: the guardian's consent taken back, the child's own as it was
+    await withdrawConsent(requests.runtime, DPO, {
+      subject,
+      purpose: 'marketing',
+      guardian: true,
+      identityVerification: VERIFIED,
+    });
+    if (!initial?.granted.has('marketing'))
+      await withdrawConsent(requests.runtime, DPO, {
+        subject,
+        purpose: 'marketing',
+        identityVerification: VERIFIED,
+      });
+  }
+});
+
 it('names an unknown purpose as unknown, with the purpose meant', async () => {
   await expect(
     withdrawConsent(requests.runtime, DPO, {

@@ -72,6 +72,18 @@ describe('refineForSubject (SPEC §4.3)', () => {
       { ...child, purposeRequiresConsent: true },
       { effect: 'deny', reason: 'NO_CONSENT', rule },
     ],
+    [
+      'a child’s own consent is not consent (PIPL art. 31: the guardian’s is)',
+      allowByRule,
+      { ...child, purposeRequiresConsent: true, hasConsent: true },
+      { effect: 'deny', reason: 'NO_CONSENT', rule },
+    ],
+    [
+      'a guardian’s consent to the purpose is the child’s consent',
+      allowByRule,
+      { ...childWithGuardian, purposeRequiresConsent: true },
+      allowByRule,
+    ],
   ])('%s', (_name, decision, facts, expected) => {
     expect(refineForSubject(decision, facts)).toEqual(expected);
   });
