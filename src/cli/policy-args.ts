@@ -22,8 +22,9 @@ commands:
                          every (role, purpose, field) decision the proposed policy (or data
                          map, or both) would change
 
-options:  --map FILE     the data map (default ${DEFAULT_MAP})
-          --policy FILE  the policy (default policy.yaml beside the map)
+options:  --map FILE     the data map (default $PRIVGRAPH_DATAMAP, else ${DEFAULT_MAP})
+          --policy FILE  the policy (default $PRIVGRAPH_POLICY, else policy.yaml beside
+                         the map): the files the gateway serves
           --format md|html  the report's format (default md, or html for --out *.html)
           --out FILE     write the report there instead of printing it
 Works from the files alone: no gateway needed. exit codes: 0 done, 1 findings or invalid
@@ -88,7 +89,11 @@ const OWN_OPTIONS: Readonly<Record<PolicyCommand['name'], readonly (keyof Values
 const COMMON: readonly (keyof Values)[] = ['map', 'policy', 'format', 'out', 'help'];
 
 /** `args` are the words after `policy`. */
-export function parsePolicyArgs(args: readonly string[]): ParsedPolicyArgs {
+/** `env`: where the deployment's files are named (`PRIVGRAPH_DATAMAP`, `PRIVGRAPH_POLICY`). */
+export function parsePolicyArgs(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): ParsedPolicyArgs {
   let values: Values;
   let positionals: string[];
   try {
@@ -113,11 +118,17 @@ export function parsePolicyArgs(args: readonly string[]): ParsedPolicyArgs {
     );
     if (foreign.length > 0)
       throw new UsageError(`${command.name} does not take --${foreign.join(', --')}`);
-    const map = values.map ?? DEFAULT_MAP;
+    // The deployment's files, as start-up finds them, unless the options name others: a
+    // reviewer must never review the demo's policy by accident.
+    const map = values.map ?? env.PRIVGRAPH_DATAMAP ?? DEFAULT_MAP;
+    const policy =
+      values.policy ??
+      (values.map === undefined ? env.PRIVGRAPH_POLICY : undefined) ??
+      path.join(path.dirname(map), 'policy.yaml');
     return {
       ok: true,
       command,
-      files: { map, policy: values.policy ?? path.join(path.dirname(map), 'policy.yaml') },
+      files: { map, policy },
       format: formatOf(values),
       ...(values.out === undefined ? {} : { out: values.out }),
     };

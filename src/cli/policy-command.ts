@@ -144,7 +144,7 @@ export async function runPolicy(
   out: CliOutput,
   deps: PolicyCommandDeps = { env: process.env, readSamples: readSourceSamples },
 ): Promise<number> {
-  const parsed = parsePolicyArgs(args);
+  const parsed = parsePolicyArgs(args, deps.env);
   if (parsed.ok === 'help') {
     out.log(POLICY_USAGE);
     return 0;

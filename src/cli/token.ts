@@ -13,7 +13,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { mintToken, TokenMintingUnavailableError } from '../access/authentication';
 import { readConfig } from '../server/config';
-import { loadDeploymentKeys, policyFileBeside, readPolicyRoleNames } from '../server/keys';
+import { loadDeploymentKeys, deploymentPolicyFile, readPolicyRoleNames } from '../server/keys';
 import type { CliOutput } from './datamap-validate';
 
 const USAGE = 'usage: privgraph token --role ROLE [--subject SUBJECT] [--ttl 1h]';
@@ -54,7 +54,7 @@ export async function runToken(
     return 2;
   }
   const config = readConfig(env);
-  const policy = await readPolicyRoleNames(policyFileBeside(config.PRIVGRAPH_DATAMAP));
+  const policy = await readPolicyRoleNames(deploymentPolicyFile(config));
   if (policy && !policy.roles.has(values.role)) {
     out.error(
       `unknown role "${values.role}"; the roles of ${policy.file} are: ${[...policy.roles].join(', ')}`,

@@ -8,7 +8,7 @@ import type { GatewayConfig } from '../config';
 import type { DemoToken } from './demo-tokens';
 import { mintDemoTokens } from './demo-tokens';
 import type { DeploymentKeys } from './load-deployment-keys';
-import { policyFileBeside, readPolicyRoleNames } from './policy-role-names';
+import { deploymentPolicyFile, readPolicyRoleNames } from './policy-role-names';
 
 export interface GatewayAuthentication {
   readonly authenticate: (authorizationHeader: string | undefined) => Promise<AuthResult>;
@@ -40,7 +40,7 @@ async function rolesBesideDataMap(
   config: GatewayConfig,
   log: (line: string) => void,
 ): Promise<ReadonlySet<string>> {
-  const file = policyFileBeside(config.PRIVGRAPH_DATAMAP);
+  const file = deploymentPolicyFile(config);
   const policy = await readPolicyRoleNames(file);
   if (policy === null)
     log(`warning: no policy at ${file}: no role is known, so every token is refused (403)`);

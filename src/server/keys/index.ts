@@ -12,4 +12,8 @@ export { KeyConfigurationError } from './key-encodings';
 export type { DeploymentKeys, JwtClaimExpectations } from './load-deployment-keys';
 export { DEMO_AUDIENCE, DEMO_ISSUER, loadDeploymentKeys } from './load-deployment-keys';
 export type { PolicyRoleNames } from './policy-role-names';
-export { policyFileBeside, readPolicyRoleNames } from './policy-role-names';
+export {
+  deploymentPolicyFile,
+  policyFileBeside,
+  readPolicyRoleNames,
+} from './policy-role-names';

@@ -17,6 +17,17 @@ export function policyFileBeside(dataMapFile: string): string {
   return path.join(path.dirname(path.resolve(dataMapFile)), 'policy.yaml');
 }
 
+/** The deployment's policy file, as start-up finds it: `PRIVGRAPH_POLICY`, else `policy.yaml`
+ * beside the data map. */
+export function deploymentPolicyFile(config: {
+  readonly PRIVGRAPH_POLICY?: string | undefined;
+  readonly PRIVGRAPH_DATAMAP: string;
+}): string {
+  return config.PRIVGRAPH_POLICY
+    ? path.resolve(config.PRIVGRAPH_POLICY)
+    : policyFileBeside(config.PRIVGRAPH_DATAMAP);
+}
+
 /** The roles of `file`, or null when there is no such file (then no token has a role). */
 export async function readPolicyRoleNames(file: string): Promise<PolicyRoleNames | null> {
   let text: string;

@@ -50,6 +50,30 @@ describe('parsePolicyArgs', () => {
     });
   });
 
+  it('reads the deployment’s files from PRIVGRAPH_DATAMAP and PRIVGRAPH_POLICY, as the gateway does', () => {
+    const files = (env: Record<string, string>, ...args: string[]) => {
+      const result = parsePolicyArgs(['matrix', ...args], env);
+      if (result.ok !== true) throw new Error('not parsed');
+      return result.files;
+    };
+    expect(files({ PRIVGRAPH_DATAMAP: 'shop/map.yaml' })).toEqual({
+      map: 'shop/map.yaml',
+      policy: 'shop/policy.yaml',
+    });
+    expect(
+      files({ PRIVGRAPH_DATAMAP: 'shop/map.yaml', PRIVGRAPH_POLICY: 'secure/policy.yaml' }),
+    ).toEqual({ map: 'shop/map.yaml', policy: 'secure/policy.yaml' });
+    // options name other files: theirs win, and a map given by option brings its own policy
+    expect(files({ PRIVGRAPH_POLICY: 'secure/policy.yaml' }, '--map', 'm/map.yaml')).toEqual({
+      map: 'm/map.yaml',
+      policy: 'm/policy.yaml',
+    });
+    expect(files({ PRIVGRAPH_POLICY: 'secure/policy.yaml' }, '--policy', 'p.yaml')).toEqual({
+      map: DEFAULT_MAP,
+      policy: 'p.yaml',
+    });
+  });
+
   it.each([
     [['matrix'], 'md', undefined],
     [['matrix', '--format', 'html'], 'html', undefined],
