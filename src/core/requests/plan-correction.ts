@@ -7,13 +7,17 @@
  *
  * Only the person's own rows are corrected: a related row (a shared device, their
  * organisation) and a row someone else owns too (`find-other-owners.ts`) describe others as
- * well. Primary-key and reference fields are never rewritten, whatever their category: a new
+ * well. And only the person's own values: a field holding an identity (a phone) is corrected
+ * only where it holds one of the person's identities, and a row whose `shared` identity field
+ * names someone else (a gift order's recipient phone) is partly that person's, so its other
+ * fields of the category (the recipient's name) are left as they are too — both noted. Primary-key and reference fields are never rewritten, whatever their category: a new
  * key would cut the row off from the rows that point at it (they are listed in `notes`).
  * Corrections change no keys, so steps need no order beyond a deterministic one.
  */
-import type { DataMap } from '../datamap/model';
+import type { DataMap, FieldDef } from '../datamap/model';
+import type { SourceRow } from '../traversal/source-row';
 import { formatCollectionAddress, formatFieldAddress } from '../datamap/model';
-import { valueText } from '../identity/canonical';
+import { canonicalIdentity, valueText } from '../identity/canonical';
 import type { SubjectGraph } from '../traversal/subject-graph';
 import type { OtherOwners } from './find-other-owners';
 import type { RewriteStep, SourcePlan } from './model';
@@ -56,6 +60,7 @@ export function planCorrection(input: PlanCorrectionInput): CorrectionPlan {
 
   const notes: string[] = [];
   const sources: SourcePlan[] = [];
+  const own = new Set(input.rows.identities.map((i) => `${i.kind}\u0000${i.value}`));
   for (const system of map.systems) {
     const steps: RewriteStep[] = [];
     for (const collection of system.collections) {
@@ -73,9 +78,16 @@ export function planCorrection(input: PlanCorrectionInput): CorrectionPlan {
       if (writable.length === 0) continue;
       for (const found of sortedRows(input.rows.rows.get(address) ?? [])) {
         if (found.role !== 'subject' || input.shared.get(address)?.has(found.key)) continue;
+        const namesAnother = sharedFieldNamingAnother(collection.fields, found.row);
         const stale = writable.filter((field) => {
           const current = valueText(found.row[field.key]);
-          return current !== null && current !== input.value;
+          if (current === null || current === input.value) return false;
+          const where = `${formatFieldAddress(field.address)} of row ${found.key}`;
+          const held = holdsAnothersIdentity(field, found.row);
+          if (held) notes.push(`${where} holds another person's ${held}`);
+          else if (namesAnother)
+            notes.push(`${where} is on a row naming another person (${namesAnother})`);
+          return !held && !namesAnother;
         });
         if (stale.length === 0) continue;
         steps.push({
@@ -90,4 +102,25 @@ export function planCorrection(input: PlanCorrectionInput): CorrectionPlan {
     if (steps.length > 0) sources.push({ system: system.key, steps });
   }
   return { ok: true, sources, notes };
+
+  /** The kind of identity `field` holds on `row` when the value is not one of the person's. */
+  function holdsAnothersIdentity(field: FieldDef, row: SourceRow): string | undefined {
+    const kind = field.identity === undefined ? undefined : map.identities.get(field.identity);
+    if (!kind) return undefined;
+    const value = canonicalIdentity(kind.format, row[field.key]);
+    return value === null || own.has(`${kind.name}\u0000${value}`) ? undefined : kind.name;
+  }
+
+  /** A field declared `shared` that names someone other than the person on `row`. */
+  function sharedFieldNamingAnother(
+    fields: readonly FieldDef[],
+    row: SourceRow,
+  ): string | undefined {
+    for (const field of fields) {
+      if (!field.shared) continue;
+      const held = holdsAnothersIdentity(field, row);
+      if (held) return formatFieldAddress(field.address);
+    }
+    return undefined;
+  }
 }

@@ -6,6 +6,7 @@
 import type { AccessPackage } from '../../../src/core/requests/access-package';
 import { buildAccessPackage } from '../../../src/core/requests/access-package';
 import { findOtherOwners } from '../../../src/core/requests/find-other-owners';
+import { planCorrection } from '../../../src/core/requests/plan-correction';
 import { planTraversal } from '../../../src/core/traversal/plan-traversal';
 import { resolveSubjects } from '../../../src/core/traversal/resolve-subjects';
 import type { SubjectGraph } from '../../../src/core/traversal/subject-graph';
@@ -81,5 +82,28 @@ describe('access packages', () => {
     const rows = pkg.systems.flatMap((s) => s.collections).find((c) => c.key === 'members')?.rows;
     const own = rows?.find((row) => row.values.code === 'LM-2');
     expect(own?.redacted).toEqual(['parent_code', 'sponsor_code']);
+  });
+});
+
+describe('correction', () => {
+  it("corrects the buyer's own phone, never the gift recipient's phone on her order", async () => {
+    const alice = await find('cid', 'c1');
+    const plan = planCorrection({
+      map,
+      rows: alice,
+      shared: await findOtherOwners(graph, alice, lookup),
+      category: 'user.contact.phone_number',
+      value: '13900000009',
+    });
+    if (!plan.ok) throw new Error(plan.error);
+    const steps = plan.sources.flatMap((source) =>
+      source.steps.map(
+        (step) => `${step.collection} ${JSON.stringify(step.kind === 'rewrite' ? step.set : {})}`,
+      ),
+    );
+    expect(steps).toEqual(['shop.customers {"phone":"13900000009"}']);
+    expect(plan.notes).toContain(
+      'shop.orders.ship_phone of row ["O1"] holds another person\'s phone',
+    );
   });
 });
