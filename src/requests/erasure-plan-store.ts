@@ -72,7 +72,7 @@ export function summarisePlan(plan: ErasurePlan): Record<string, unknown> {
       if (step.kind === 'delete') bump(step.collection, 'delete', step.keys.length);
       else bump(step.collection, 'rewrite');
   for (const row of plan.exempt) bump(row.collection, 'exempt');
-  for (const row of plan.shared) bump(row.collection, 'shared');
+  for (const row of plan.shared) bump(row.collection, row.related ? 'related' : 'shared');
   for (const row of plan.unchanged) bump(row.collection, 'unchanged');
   const exemptions = new Map<
     string,
@@ -89,10 +89,18 @@ export function summarisePlan(plan: ErasurePlan): Record<string, unknown> {
     entry.rows += 1;
     exemptions.set(key, entry);
   }
-  const shared = new Map<string, { collection: string; via: string; rows: number }>();
+  const shared = new Map<
+    string,
+    { collection: string; via: string; rows: number; related?: true }
+  >();
   for (const row of plan.shared) {
-    const key = `${row.collection}\u0000${row.via}`;
-    const entry = shared.get(key) ?? { collection: row.collection, via: row.via, rows: 0 };
+    const key = `${row.collection}\u0000${row.via}\u0000${row.related ?? ''}`;
+    const entry = shared.get(key) ?? {
+      collection: row.collection,
+      via: row.via,
+      rows: 0,
+      ...(row.related ? { related: true as const } : {}),
+    };
     entry.rows += 1;
     shared.set(key, entry);
   }

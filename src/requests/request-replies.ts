@@ -50,9 +50,15 @@ export function erasureReply(
     parts.push(
       `We keep ${records(rows)} we are not allowed to delete yet — ${exemptionText(reason)}${until ? `, until ${until.slice(0, 10)}` : ''}.`,
     );
-  if (plan.shared.length > 0)
+  const shared = plan.shared.filter((row) => !row.related).length;
+  if (shared > 0)
     parts.push(
-      `${records(plan.shared.length)} also ${plan.shared.length === 1 ? 'concerns' : 'concern'} another person; ${plan.shared.length === 1 ? 'it is' : 'they are'} removed when ${plan.shared.length === 1 ? 'it no longer does' : 'they no longer do'}.`,
+      `${records(shared)} also ${shared === 1 ? 'concerns' : 'concern'} another person; ${shared === 1 ? 'it is' : 'they are'} removed when ${shared === 1 ? 'it no longer does' : 'they no longer do'}.`,
+    );
+  const related = plan.shared.length - shared;
+  if (related > 0)
+    parts.push(
+      `${records(related)} linked to yours ${related === 1 ? 'is' : 'are'} another person's own ${related === 1 ? 'record' : 'records'} and ${related === 1 ? 'was' : 'were'} not changed.`,
     );
   const referenced = plan.referenced?.length ?? 0;
   if (referenced > 0)

@@ -117,6 +117,11 @@ export interface SharedRow {
   readonly key: RowKeyValues;
   /** Why the row is someone else's too: `collection.field` of the link to another owner. */
   readonly via: string;
+  /** A related row that is another person's own record (a parent's card a child's card
+   * points to, a referrer's account): found through the person's rows, never theirs, so never
+   * erased by their request — unlike a row they share (a device two people use), removed
+   * with its last owner. */
+  readonly related?: true;
 }
 
 /** A row its collection would delete that rows outside the person's graph still point at

@@ -39,7 +39,7 @@ import type {
   UnchangedRow,
 } from './model';
 import { orderSourceSteps } from './order-steps';
-import { sortedRows } from './person-rows';
+import { foreignIdentityField, personIdentities, sortedRows } from './person-rows';
 import type { PlannedRow, RowFate } from './planned-row';
 import type { RandomToken } from './random-text';
 import { rowKeyValues } from './row-key-values';
@@ -110,7 +110,7 @@ function listKeptRows(
         ...(until === undefined ? {} : { until }),
       });
     } else if (fate.kind === 'shared') {
-      shared.push({ collection, key, via: fate.via });
+      shared.push({ collection, key, via: fate.via, ...(fate.related ? { related: true } : {}) });
     } else if (fate.kind === 'rewrite' && Object.keys(fate.targets.set).length === 0) {
       unchanged.push({ collection, key, values: fate.targets.targets });
     }
@@ -124,6 +124,7 @@ function classifyRows(input: PlanErasureInput): {
   referencedNotes: string[];
 } {
   const subjectKeys = new Set(input.subjectKeys);
+  const identities = personIdentities(input.person);
   const rows: PlannedRow[] = [];
   const referenced: ReferencedRow[] = [];
   const referencedNotes: string[] = [];
@@ -135,7 +136,15 @@ function classifyRows(input: PlanErasureInput): {
       const fate: RowFate = protection
         ? { kind: 'exempt', protection }
         : via !== undefined
-          ? { kind: 'shared', via }
+          ? {
+              kind: 'shared',
+              via,
+              // a related row carrying someone else's identity is their own record
+              ...(found.role === 'terminal' &&
+              foreignIdentityField(node, found.row, identities) !== undefined
+                ? { related: true as const }
+                : {}),
+            }
           : node.def.erasure === 'delete' && pointedAt === undefined
             ? { kind: 'delete' }
             : { kind: 'rewrite', targets: erasureTargets(node, found.row, input) };

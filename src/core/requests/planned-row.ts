@@ -6,7 +6,7 @@ import type { HoldProtection } from './match-holds';
 
 export type RowFate =
   | { readonly kind: 'exempt'; readonly protection: HoldProtection }
-  | { readonly kind: 'shared'; readonly via: string }
+  | { readonly kind: 'shared'; readonly via: string; readonly related?: true }
   | { readonly kind: 'delete' }
   | { readonly kind: 'rewrite'; readonly targets: RewriteTargets };
 

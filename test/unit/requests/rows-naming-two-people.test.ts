@@ -11,7 +11,9 @@ import { planTraversal } from '../../../src/core/traversal/plan-traversal';
 import { resolveSubjects } from '../../../src/core/traversal/resolve-subjects';
 import type { SubjectGraph } from '../../../src/core/traversal/subject-graph';
 import { buildTraversalGraph } from '../../../src/core/traversal/traversal-graph';
-import { familyLookup, familyMap } from '../traversal/family-world';
+import { erasureReply } from '../../../src/requests/request-replies';
+import { FAMILY_TABLES, familyLookup, familyMap } from '../traversal/family-world';
+import { planFor } from './plan-harness';
 
 const map = familyMap();
 const graph = buildTraversalGraph(map);
@@ -104,6 +106,27 @@ describe('correction', () => {
     expect(steps).toEqual(['shop.customers {"phone":"13900000009"}']);
     expect(plan.notes).toContain(
       'shop.orders.ship_phone of row ["O1"] holds another person\'s phone',
+    );
+  });
+});
+
+describe('erasure plan and reply', () => {
+  it("name the parent's card as another person's record, not changed; the family tablet as shared", async () => {
+    const { plan } = await planFor(graph, FAMILY_TABLES, 'unused', {
+      person: await find('card', 'LM-2'),
+    });
+    const kept = (related: boolean) =>
+      plan.shared
+        .filter((row) => (row.related === true) === related)
+        .map((row) => `${row.collection} ${JSON.stringify(row.key)}`);
+    expect(kept(true)).toEqual(['club.members {"code":"LM-1"}']);
+    expect(kept(false)).toEqual(['club.devices {"device_id":"T"}', 'club.logins {"id":9}']);
+    const reply = erasureReply('erasure', plan, { deleted: 2, rewritten: 0 });
+    expect(reply).toContain(
+      "1 record linked to yours is another person's own record and was not changed.",
+    );
+    expect(reply).toContain(
+      '2 records also concern another person; they are removed when they no longer do.',
     );
   });
 });
