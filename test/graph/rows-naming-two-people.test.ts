@@ -236,7 +236,8 @@ describe('erasure takes one person and leaves the other', () => {
   it("erasing the child deletes the child's card and points, never the parent's", async () => {
     const { planned, done } = await erase({ kind: 'member_code', value: 'LM-2' });
     expect(planned.planSummary).toMatchObject({
-      collections: { 'club.members': { delete: 1, shared: 1 }, 'club.ledger': { delete: 1 } },
+      // the parent's card: another person's own record, not changed (not a shared row)
+      collections: { 'club.members': { delete: 1, related: 1 }, 'club.ledger': { delete: 1 } },
     });
     expect(done?.status).toBe('completed');
     expect(await sql(`SELECT code FROM $s.members ORDER BY code`)).toEqual([{ code: 'LM-1' }]);
@@ -248,7 +249,8 @@ describe('erasure takes one person and leaves the other', () => {
     expect(planned.planSummary).toMatchObject({
       collections: {
         'shop.customers': { delete: 1 },
-        'shop.orders': { delete: 1, shared: 1 },
+        // the gift order is the buyer's own record: related, not changed
+        'shop.orders': { delete: 1, related: 1 },
         'shop.tickets': { delete: 1 },
       },
     });

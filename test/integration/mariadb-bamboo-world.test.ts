@@ -483,7 +483,8 @@ describe('writes, read back from PostgreSQL and MariaDB', () => {
       status: 'AWAITING_APPROVAL',
       planSummary: {
         collections: {
-          'loyalty.members': { delete: 1, shared: 1 },
+          // the parent's card: another person's own record, listed as related, not changed
+          'loyalty.members': { delete: 1, related: 1 },
           'loyalty.points_ledger': { delete: 1 },
         },
       },
@@ -662,8 +663,9 @@ describe('1b. the gift with a shared identity field (datamap-merge-variant.yaml)
       value: '13910000002',
     });
     expect(planned.planSummary).toMatchObject({
-      // the gift is a related row of the recipient: kept as shared, its lines never reached
-      collections: { 'shop.Order': { shared: 1, rewrite: 1 }, 'shop.order_lines': { delete: 1 } },
+      // the gift is the buyer's own record, a related row of the recipient: not changed, its
+      // lines never reached
+      collections: { 'shop.Order': { related: 1, rewrite: 1 }, 'shop.order_lines': { delete: 1 } },
     });
     expect(await approveAndSettle(variantGateway, planned.id)).toMatchObject({
       status: 'completed',
