@@ -9,6 +9,7 @@ import type { SeedIdentity } from '../core/traversal/resolve-subjects';
 import { InvalidTokenError } from '../core/deidentify/tokenize';
 import type { AccessContext } from '../access/access-context';
 import { filterSelection } from '../access/filter-selection';
+import { checkLookupKind } from '../access/lookup-kinds';
 import { IDENTITY_KIND } from '../access/identity-values';
 import {
   BadUserInputError,
@@ -50,6 +51,8 @@ export function buildSubjectResolvers(
     info: GraphQLResolveInfo,
   ) => {
     const seed = parseIdentityInput(by, inputKinds);
+    if (context.access)
+      checkLookupKind(context.access, seed.kind, enumNames.get(seed.kind) ?? seed.kind);
     const selected = selectionOf(model, info);
     const selection = context.access
       ? filterSelection(selected, context.access.table, options.dateOfBirthFields ?? new Map())

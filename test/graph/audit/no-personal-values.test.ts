@@ -141,6 +141,8 @@ it('no event of any role’s reads holds a raw identity or a personal value', as
   let operations = 0;
   for (const [role, purpose] of ROLES) {
     const caller = { role, subject: actorOf(role) };
+    // per person, the first identity this role may look people up by (lookup-kinds.ts)
+    const usable = new Map<DemoPerson, Record<string, string>>();
     for (const person of PEOPLE)
       for (const by of seedsOf(person)) {
         const result = await execute(
@@ -150,12 +152,18 @@ it('no event of any role’s reads holds a raw identity or a personal value', as
           caller,
         );
         requestIdOf(result);
+        const refused = (result.errors ?? []).some((e) =>
+          String(e.extensions?.coordinate).startsWith('IdentityInput.'),
+        );
+        if (refused) continue;
         operations++;
+        if (!usable.has(person)) usable.set(person, by);
       }
+    if (usable.size === 0) continue;
     const batch = await execute(
       gateway,
       `query Batch($by: [IdentityInput!]!) @purpose(name: "${purpose}") { subjects(by: $by) { ${selection} } }`,
-      { by: PEOPLE.map((p) => seedsOf(p)[0]) },
+      { by: [...usable.values()] },
       caller,
     );
     requestIdOf(batch);
