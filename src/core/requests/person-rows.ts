@@ -63,6 +63,20 @@ export function foreignIdentityField(
   return ref && `${node.address}.${ref.field.key}`;
 }
 
+/** True when `row` holds any identity value of the person, a shared one included (their
+ * device's id on a log line), in any field carrying one, whichever way it is followed. */
+export function holdsAnyPersonValue(
+  node: CollectionNode,
+  row: Readonly<Record<string, unknown>>,
+  person: SubjectGraph,
+): boolean {
+  const all = new Set(person.identities.map((i) => identityId(i.kind, i.value)));
+  return node.identityCarriers.some((ref) => {
+    const value = canonicalIdentity(ref.kind.format, row[ref.field.key]);
+    return value !== null && all.has(identityId(ref.kind.name, value));
+  });
+}
+
 /** True when `row` itself carries one of the person's non-shared identity values (declared, or
  * carried by a reference): it is the person's by its own identity, not only through a parent. */
 export function holdsPersonIdentity(

@@ -22,7 +22,8 @@
  */
 import type { DeidentifyKeys } from '../deidentify/keys';
 import type { SubjectGraph } from '../traversal/subject-graph';
-import type { TraversalGraph } from '../traversal/traversal-graph';
+import type { CollectionNode, TraversalGraph } from '../traversal/traversal-graph';
+import type { SourceRow } from '../traversal/source-row';
 import type { ColumnFacts } from './erasure-targets';
 import { erasureTargets } from './erasure-targets';
 import type { OtherOwners } from './find-other-owners';
@@ -39,7 +40,12 @@ import type {
   UnchangedRow,
 } from './model';
 import { orderSourceSteps } from './order-steps';
-import { foreignIdentityField, personIdentities, sortedRows } from './person-rows';
+import {
+  foreignIdentityField,
+  holdsAnyPersonValue,
+  personIdentities,
+  sortedRows,
+} from './person-rows';
 import type { PlannedRow, RowFate } from './planned-row';
 import type { RandomToken } from './random-text';
 import { rowKeyValues } from './row-key-values';
@@ -118,6 +124,30 @@ function listKeptRows(
   return { exempt, shared, unchanged };
 }
 
+/** `via` of a related record no other owner was found for: it is never the person's. */
+const RELATED_RECORD = 'a related record';
+
+/**
+ * A related (terminal) row that is someone else's own record rather than something the
+ * person shares: it carries another person's identity (a parent's card), or it is a row of a
+ * collection of people's records (one holding a personal identity) that holds no identity
+ * value of the person at all — a nurse's staff record an appointment points to, whose
+ * patient link is empty. Such a row is never erased by the person's request. A row holding
+ * one of the person's values (a log line of their device) or of a collection that names no
+ * one (an organisation) concerns whoever uses it and goes with the last of them (SPEC §6).
+ */
+function isRelatedRecord(
+  node: CollectionNode,
+  found: { readonly role: string; readonly row: SourceRow },
+  identities: ReadonlySet<string>,
+  person: SubjectGraph,
+): boolean {
+  if (found.role !== 'terminal') return false;
+  if (foreignIdentityField(node, found.row, identities) !== undefined) return true;
+  const namesPeople = node.identityCarriers.some((ref) => !ref.kind.shared && !ref.shared);
+  return namesPeople && !holdsAnyPersonValue(node, found.row, person);
+}
+
 function classifyRows(input: PlanErasureInput): {
   rows: PlannedRow[];
   referenced: ReferencedRow[];
@@ -131,7 +161,9 @@ function classifyRows(input: PlanErasureInput): {
   for (const [address, node] of input.graph.nodes) {
     for (const found of sortedRows(input.person.rows.get(address) ?? [])) {
       const protection = holdProtecting(input.holds, subjectKeys, node.def, found.row, input.now);
-      const via = input.shared.get(address)?.get(found.key);
+      const relatedRecord = isRelatedRecord(node, found, identities, input.person);
+      const via =
+        input.shared.get(address)?.get(found.key) ?? (relatedRecord ? RELATED_RECORD : undefined);
       const pointedAt = input.referenced.get(address)?.get(found.key);
       const fate: RowFate = protection
         ? { kind: 'exempt', protection }
@@ -139,11 +171,7 @@ function classifyRows(input: PlanErasureInput): {
           ? {
               kind: 'shared',
               via,
-              // a related row carrying someone else's identity is their own record
-              ...(found.role === 'terminal' &&
-              foreignIdentityField(node, found.row, identities) !== undefined
-                ? { related: true as const }
-                : {}),
+              ...(relatedRecord ? { related: true as const } : {}),
             }
           : node.def.erasure === 'delete' && pointedAt === undefined
             ? { kind: 'delete' }
