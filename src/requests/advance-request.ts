@@ -61,7 +61,10 @@ export async function advanceRequest(
     !tasks.some((t) => t.kind === 'verify')
   )
     await enqueueTasks(rt.store, requestId, [{ kind: 'verify' }], rt.map.contentHash);
-  if (request.status === 'partial') {
+  // A request left partial by its verification (rows still there after every task ran) stays
+  // partial: only troubled tasks, now gone, resume it.
+  const verified = tasks.some((t) => t.kind === 'verify' && t.status === 'done');
+  if (request.status === 'partial' && !verified) {
     const resumed = await transitionRequest(rt.store, requestId, { status: 'in_progress' }, [
       'partial',
     ]);

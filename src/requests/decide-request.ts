@@ -136,6 +136,14 @@ export async function retryRequest(
       'CONFLICT',
       `request ${id} is ${request.status}; there is nothing to retry`,
     );
+  const left = (request.result as { remaining?: { collection: string }[] } | null)?.remaining;
+  if (!replan && request.status === 'partial' && left && left.length > 0)
+    throw new RequestError(
+      'CONFLICT',
+      `request ${id} ran every task, and its verification still found rows in ${[...new Set(left.map((r) => r.collection))].join(', ')}: ` +
+        'retrying would run the same plan again. Fix what kept them (a source that did not delete them, rows written since), ' +
+        'then make a new erasure request for the person: it plans what is left.',
+    );
   if (replan) {
     // The plan could not be made (a source was down): find the person again and plan anew.
     const payload = unsealJson<SealedPayload & { value?: string }>(
