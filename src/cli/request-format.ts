@@ -45,7 +45,7 @@ export function formatRequest(request: RightsRequestViewFragment): string[] {
   return lines;
 }
 
-const PLAN_COUNTS = ['delete', 'rewrite', 'exempt', 'shared', 'unchanged'] as const;
+const PLAN_COUNTS = ['delete', 'rewrite', 'exempt', 'shared', 'related', 'unchanged'] as const;
 
 /**
  * An erasure's plan: per collection how many rows are deleted, rewritten, kept as exempt
@@ -75,7 +75,9 @@ export function formatPlanSummary(summary: unknown): string[] {
     );
   for (const shared of arrayOf(summary.shared))
     lines.push(
-      `  shared: ${shared.collection}: ${plural(Number(shared.rows ?? 0), 'row')} kept while another owner remains (via ${String(shared.via)})`,
+      shared.related
+        ? `  related: ${shared.collection}: ${plural(Number(shared.rows ?? 0), 'row')} of another person's, not changed (via ${String(shared.via)})`
+        : `  shared: ${shared.collection}: ${plural(Number(shared.rows ?? 0), 'row')} kept while another owner remains (via ${String(shared.via)})`,
     );
   const problems = stringsOf(summary.problems);
   if (problems.length > 0)

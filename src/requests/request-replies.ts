@@ -63,7 +63,7 @@ export function erasureReply(
   const referenced = plan.referenced?.length ?? 0;
   if (referenced > 0)
     parts.push(
-      `${records(referenced)} that other people's records refer to ${referenced === 1 ? 'was' : 'were'} anonymised instead of deleted, so those records stay intact: ${referenced === 1 ? 'it keeps' : 'they keep'} only ${referenced === 1 ? 'its' : 'their'} record number and none of your other personal information.`,
+      `${records(referenced)} that other people's records refer to ${referenced === 1 ? 'was' : 'were'} anonymised instead of deleted, so those records stay intact: ${referenced === 1 ? 'it keeps its' : 'they keep their'} record number, and ${referenced === 1 ? 'its' : 'their'} other personal information is erased, masked or replaced.`,
     );
   return parts.join(' ');
 }

@@ -21,7 +21,9 @@ export function locateSourceProblems(
   } catch {
     return plain;
   }
-  const read = readYaml(text, path.relative(process.cwd(), mapFile) || mapFile);
+  const relative = path.relative(process.cwd(), mapFile);
+  const shown = relative && !relative.startsWith('..') ? relative : path.resolve(mapFile);
+  const read = readYaml(text, shown);
   if (!read.ok) return plain;
   return read
     .locate(problems.map((p) => issue(p.path, p.reason, '', p.severity)))

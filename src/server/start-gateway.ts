@@ -171,7 +171,7 @@ export async function startGateway(
     if (errors.length > 0) {
       throw new Error(
         `the data map ${map.sourceFile} does not match its sources:\n${errors.map((m) => `  - ${m}`).join('\n')}\n` +
-          'Fix the map (table:/column:/primaryKey:) or the source schema, then start again.',
+          "Fix the map (a collection's table:, a field's column:, primaryKey:, an HTTP service's endpoints:) or the source, then start again.",
       );
     }
     for (const [i, warning] of located.entries())

@@ -129,7 +129,7 @@ it('points each problem at its line in the map file, as the map’s own problems
     const keyLine = ledger + 1 + lines.slice(ledger).findIndex((l) => l.includes('primaryKey'));
     const visits = lines.findIndex((line) => line.trim() === 'visits:');
     const visitsKey = visits + 1 + lines.slice(visits).findIndex((l) => l.includes('primaryKey'));
-    const shown = path.relative(process.cwd(), file);
+    const shown = path.resolve(file); // outside the working directory: absolute
     expect(locateSourceProblems(file, result.problems)).toEqual([
       `${shown}:${keyLine}:9 systems.club.collections.ledger.primaryKey: ${result.mismatches[0]?.replace('club.ledger: ', '')}`,
       `${shown}:${visitsKey}:9 systems.club.collections.visits.primaryKey: ${result.warnings[0]?.replace('club.visits: ', '')}`,

@@ -62,6 +62,7 @@ describe('formatPlanSummary', () => {
         sources: ['accounts', 'security'],
         collections: {
           'security.devices': { shared: 1 },
+          'family.cards': { delete: 1, related: 1 },
           'accounts.users': { delete: 1 },
           'accounts.invoices': { delete: 1, exempt: 2 },
           'support.notes': { rewrite: 3, unchanged: 1 },
@@ -76,19 +77,22 @@ describe('formatPlanSummary', () => {
         ],
         shared: [
           { collection: 'security.devices', via: 'security.user_devices.device_id', rows: 1 },
+          { collection: 'family.cards', via: 'family.cards.code', rows: 1, related: true },
         ],
         problems: [],
         notes: ['a kept row still references accounts.users'],
       }),
     ).toEqual([
       'plan:',
-      '  collection             delete   rewrite    exempt    shared unchanged',
-      '  accounts.invoices           1         0         2         0         0',
-      '  accounts.users              1         0         0         0         0',
-      '  security.devices            0         0         0         1         0',
-      '  support.notes               0         3         0         0         1',
+      '  collection             delete   rewrite    exempt    shared   related unchanged',
+      '  accounts.invoices           1         0         2         0         0         0',
+      '  accounts.users              1         0         0         0         0         0',
+      '  family.cards                1         0         0         0         1         0',
+      '  security.devices            0         0         0         1         0         0',
+      '  support.notes               0         3         0         0         0         1',
       '  exempt: accounts.invoices: 2 rows kept, legal_obligation until 2031-01-05',
       '  shared: security.devices: 1 row kept while another owner remains (via security.user_devices.device_id)',
+      "  related: family.cards: 1 row of another person's, not changed (via family.cards.code)",
       '  note: a kept row still references accounts.users',
     ]);
   });
