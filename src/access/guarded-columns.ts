@@ -7,8 +7,8 @@
  * applied, each column field of each collection type gets a synchronous guard in its place:
  * the same decision the shield's column rule made (`RequestAccess.decide`, which also notes
  * it for the audit event), the same `FORBIDDEN` error naming coordinate and reason for a
- * denied one, and otherwise the field's own resolver (de-identification in
- * `personalFieldResolver`). Every other field — roots, systems, collections, navigation,
+ * denied one; a personal field is then presented from that decision (raw or de-identified,
+ * `RequestAccess.present`), any other column by its own resolver. Every other field — roots, systems, collections, navigation,
  * identities, the control plane — stays under the shield, its fallback rule denying what no
  * rule names.
  */
@@ -22,13 +22,21 @@ import type { AccessContext } from './access-context';
 
 type Resolver = GraphQLFieldResolver<unknown, AccessContext>;
 
-/** Each column field's resolver in `unguarded` (the schema before the shield), by
- * coordinate: what a guard calls once the field may be read. */
+/** A column field as its guard serves it: a personal field (one with a category) is
+ * presented by the guard from the decision it just made — deciding it again in the field's
+ * own resolver would be the same work twice per value; any other column by its resolver. */
+export interface ColumnField {
+  readonly resolve: Resolver;
+  /** The row's key of a personal field; absent for a column that is not personal data. */
+  readonly personalKey?: string;
+}
+
+/** Each column field of `unguarded` (the schema before the shield), by coordinate. */
 export function columnResolvers(
   unguarded: GraphQLSchema,
   model: GraphModel,
-): Map<string, Resolver> {
-  const resolvers = new Map<string, Resolver>();
+): Map<string, ColumnField> {
+  const resolvers = new Map<string, ColumnField>();
   for (const type of model.collections.values()) {
     const object = unguarded.getType(type.name);
     if (!isObjectType(object)) continue;
@@ -36,7 +44,11 @@ export function columnResolvers(
     for (const field of type.fields) {
       if (field.target.kind !== 'column') continue;
       const resolve = (fields[field.name]?.resolve ?? defaultFieldResolver) as Resolver;
-      resolvers.set(`${type.name}.${field.name}`, resolve);
+      const { key, category } = field.target.field;
+      resolvers.set(`${type.name}.${field.name}`, {
+        resolve,
+        ...(category === undefined ? {} : { personalKey: key }),
+      });
     }
   }
   return resolvers;
@@ -44,17 +56,17 @@ export function columnResolvers(
 
 /** Replaces the shield's wrapper of every column field of `guarded` (the schema the shield
  * was applied to) by a synchronous guard around the field's own resolver. */
-export function guardColumns(guarded: GraphQLSchema, resolvers: Map<string, Resolver>): void {
-  for (const [coordinate, resolve] of resolvers) {
+export function guardColumns(guarded: GraphQLSchema, resolvers: Map<string, ColumnField>): void {
+  for (const [coordinate, column] of resolvers) {
     const [typeName = '', fieldName = ''] = coordinate.split('.');
     const object = guarded.getType(typeName);
     const field = isObjectType(object) ? object.getFields()[fieldName] : undefined;
     if (!field) throw new Error(`guardColumns: ${coordinate} is not in the guarded schema`);
-    field.resolve = guardedColumn(coordinate, resolve);
+    field.resolve = guardedColumn(coordinate, column);
   }
 }
 
-function guardedColumn(coordinate: string, resolve: Resolver): Resolver {
+function guardedColumn(coordinate: string, { resolve, personalKey }: ColumnField): Resolver {
   return (row, args, context, info) => {
     const access = context.access;
     const field = access?.table.fields.get(coordinate);
@@ -64,6 +76,7 @@ function guardedColumn(coordinate: string, resolve: Resolver): Resolver {
     const facts = factsOfRow(row) ?? (row as { [OWNER]?: SubjectView } | null)?.[OWNER]?.facts;
     const decision = access.decide(field, facts);
     if (decision.effect === 'deny') return new ForbiddenFieldError(coordinate, decision.reason);
-    return resolve(row, args, context, info);
+    if (personalKey === undefined) return resolve(row, args, context, info);
+    return access.present(field, decision, (row as Record<string, unknown>)[personalKey]);
   };
 }
